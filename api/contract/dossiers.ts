@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { Instant } from './common.js';
+
+export const Channel = z.enum(['desk', 'post', 'online']);
+
+export const Applicant = z.object({
+  fullName: z.string({ error: 'Thiếu họ tên người nộp' }).trim().min(2, 'Họ tên quá ngắn').max(200, 'Họ tên quá dài'),
+  idNumber: z.string({ error: 'Thiếu số CCCD' }).regex(/^\d{12}$/, 'Số CCCD phải gồm đúng 12 chữ số'),
+  phone: z.string({ error: 'Thiếu số điện thoại' }).regex(/^0\d{9,10}$/, 'Số điện thoại không hợp lệ (10–11 số, bắt đầu bằng 0)'),
+  email: z.email('Địa chỉ thư điện tử không hợp lệ').optional(),
+  address: z.string({ error: 'Thiếu địa chỉ' }).trim().min(3, 'Địa chỉ quá ngắn').max(500),
+});
+export type Applicant = z.infer<typeof Applicant>;
+
+export const ReceiveRequest = z.object({
+  procedureCode: z.string({ error: 'Thiếu mã thủ tục' }).min(1, 'Thiếu mã thủ tục'),
+  /** Agency that will handle the dossier; defaults to the receiving officer's agency when competent. */
+  handlingAgencyCode: z.string().optional(),
+  channel: Channel.default('desk'),
+  applicant: Applicant,
+  documents: z.array(z.object({
+    key: z.string().min(1),
+    received: z.boolean(),
+    copies: z.number().int().min(0).max(99).default(1),
+  })).default([]),
+  note: z.string().max(2000).optional(),
+});
+export type ReceiveRequest = z.infer<typeof ReceiveRequest>;
+
+export const DossierStatus = z.object({ code: z.number(), label: z.string() });
+
+export const HistoryEntry = z.object({
+  at: Instant,
+  action: z.string(),
+  label: z.string(),
+  actor: z.string().nullable(),
+  agencyCode: z.string().nullable(),
+  stepName: z.string().nullable(),
+  note: z.string().nullable(),
+});
+
+export const TaskView = z.object({
+  id: z.number(),
+  elementId: z.string(),
+  name: z.string(),
+  candidateGroups: z.array(z.string()),
+  agencyCode: z.string(),
+  assignee: z.string().nullable(),
+  state: z.enum(['open', 'completed', 'cancelled']),
+  createdAt: Instant,
+  dueAt: Instant.nullable(),
+  completedAt: Instant.nullable(),
+  completedBy: z.string().nullable(),
+  decision: z.string().nullable(),
+});
+export type TaskView = z.infer<typeof TaskView>;
+
+export const DossierView = z.object({
+  code: z.string(),
+  procedure: z.object({ code: z.string(), name: z.string(), version: z.number() }),
+  receivingAgency: z.object({ code: z.string(), name: z.string() }),
+  handlingAgency: z.object({ code: z.string(), name: z.string() }),
+  channel: Channel,
+  applicant: Applicant,
+  documents: z.array(z.object({ key: z.string(), name: z.string(), received: z.boolean(), copies: z.number() })),
+  status: DossierStatus,
+  outcome: z.string().nullable(),
+  receivedAt: Instant,
+  appointmentAt: Instant,
+  finishedAt: Instant.nullable(),
+  definitionId: z.number(),
+  tasks: z.array(TaskView),
+  history: z.array(HistoryEntry),
+});
+export type DossierView = z.infer<typeof DossierView>;
+
+export const PublicDossierView = z.object({
+  code: z.string(),
+  procedureName: z.string(),
+  receivingAgency: z.string(),
+  handlingAgency: z.string(),
+  receivedAt: Instant,
+  appointmentAt: Instant,
+  finishedAt: Instant.nullable(),
+  status: DossierStatus,
+  steps: z.array(z.object({ name: z.string(), startedAt: Instant, finishedAt: Instant.nullable() })),
+});
+export type PublicDossierView = z.infer<typeof PublicDossierView>;
