@@ -22,6 +22,8 @@ export interface StepSpec {
   formKey?: string;
   nationalStatus?: number;
   clock: ClockBehaviour;
+  /** Decisions a following gateway tests (e.g. ["approve", "reject"]); completing needs one of them. */
+  decisions?: string[];
 }
 
 export interface EndSpec {

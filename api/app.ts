@@ -1,0 +1,41 @@
+import Koa from 'koa';
+import { bodyParser } from '@koa/bodyparser';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Logger } from 'pino';
+import type { Services } from './services.js';
+import type { AppState, Ctx } from './http/state.js';
+import { errorMiddleware } from './http/error-middleware.js';
+import { HttpError } from './http/errors.js';
+import { authenticate } from './auth/middleware.js';
+import { serveWeb } from './http/serve-web.js';
+import { healthRoutes } from './health/routes.js';
+import { openApiRoutes } from './openapi/routes.js';
+import { authRoutes } from './auth/routes.js';
+import { procedureRoutes } from './procedures/routes.js';
+import { dossierRoutes } from './dossiers/routes.js';
+import { taskRoutes } from './tasks/routes.js';
+import { publicRoutes } from './public/routes.js';
+
+const routers = [healthRoutes, openApiRoutes, authRoutes, procedureRoutes, dossierRoutes, taskRoutes, publicRoutes];
+
+/** The HTTP application: a tiny core of middleware, one router per domain, then the built web app. */
+export function createApp(orm: MikroORM, services: Services, log: Logger, webDist?: string): Koa<AppState> {
+  const app = new Koa<AppState>({ proxy: true });
+  Object.assign(app.context, { services, log, orm });
+  app.use(errorMiddleware(log));
+  app.use(bodyParser({
+    enableTypes: ['json'],
+    jsonLimit: '1mb',
+    onError: (err) => {
+      throw new HttpError(400, 'MALFORMED_JSON', 'Dữ liệu gửi lên không phải JSON hợp lệ', `Malformed JSON body: ${err.message}`, 'body');
+    },
+  }));
+  app.use(async (ctx, next) => {
+    ctx.state.em = orm.em.fork();
+    await next();
+  });
+  app.use((ctx, next) => authenticate(ctx as unknown as Ctx, next));
+  for (const router of routers) app.use(router.routes()).use(router.allowedMethods());
+  if (webDist) app.use(serveWeb(webDist));
+  return app;
+}
