@@ -2,6 +2,7 @@ import { defineConfig } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { fileURLToPath } from 'node:url';
 import { entities } from './entities.js';
+import { migrationsList } from '../../migrations/index.js';
 
 const migrationsPath = fileURLToPath(new URL('../../migrations', import.meta.url));
 
@@ -11,7 +12,7 @@ export function ormConfig(clientUrl = process.env.DATABASE_URL ?? 'postgres://po
     clientUrl,
     entities,
     extensions: [Migrator],
-    migrations: { path: migrationsPath, pathTs: migrationsPath, glob: '!(*.d).{js,ts}', transactional: true, allOrNothing: true, snapshot: false },
+    migrations: { path: migrationsPath, pathTs: migrationsPath, glob: 'Migration*.{js,ts}', migrationsList, transactional: true, allOrNothing: true, snapshot: false, silent: true },
     pool: { min: 0, max: Number(process.env.DB_POOL_MAX ?? 20) },
     debug: false,
     forceUtcTimezone: true,

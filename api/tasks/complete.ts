@@ -6,7 +6,7 @@ import type { User } from '../users/user.entity.js';
 import { HttpError, conflict, forbidden, notFound } from '../http/errors.js';
 import { Dossier } from '../dossiers/dossier.entity.js';
 import { DossierEvent } from '../dossiers/dossier-event.entity.js';
-import { TaskNotWaitingError } from '../../engine/index.js';
+import { ProcessRunError, TaskNotWaitingError } from '../../engine/index.js';
 import { ProcessInstance } from './instance.entity.js';
 import { Task } from './task.entity.js';
 import { isCandidate } from './candidacy.js';
@@ -42,6 +42,10 @@ export async function completeTask(em: EntityManager, services: Services, user: 
       run = await services.runtime.completeTask(def, instance.state, task.executionId, data);
     } catch (err) {
       if (err instanceof TaskNotWaitingError) throw conflict('TASK_CLOSED', 'Công việc này đã được xử lý xong', err.message);
+      if (err instanceof ProcessRunError) {
+        throw new HttpError(422, 'PROCESS_STUCK', `Quy trình không thể đi tiếp tại phần tử "${err.elementId ?? task.elementId}" với dữ liệu đã nhập; hãy kiểm tra kết quả xử lý`,
+          `Engine stopped at ${err.elementId ?? task.elementId}: ${err.message}`, err.elementId ?? task.elementId);
+      }
       throw err;
     }
     Object.assign(task, {

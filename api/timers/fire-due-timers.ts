@@ -5,7 +5,7 @@ import { Dossier } from '../dossiers/dossier.entity.js';
 import { DossierEvent } from '../dossiers/dossier-event.entity.js';
 import { ProcessInstance } from '../tasks/instance.entity.js';
 import { applyRun } from '../tasks/apply-run.js';
-import { TaskNotWaitingError } from '../../engine/index.js';
+import { TimerNotPendingError } from '../../engine/index.js';
 import { TimerJob } from './timer-job.entity.js';
 
 /**
@@ -33,7 +33,7 @@ export async function fireDueTimers(root: EntityManager, services: Services, lim
         await applyRun(tx, services, { dossier, instance, actorId: null, now }, run);
         job.state = 'fired';
       } catch (err) {
-        if (!(err instanceof TaskNotWaitingError)) throw err;
+        if (!(err instanceof TimerNotPendingError)) throw err;
         job.state = 'obsolete';
       }
       return true;

@@ -1,0 +1,72 @@
+import { compileDefinition, sha256 } from './compile.js';
+import { conditionBodies } from './conditions.js';
+import { TaskNotWaitingError, TimerNotPendingError } from './errors.js';
+import { EngineRun, type LoadedDefinition } from './run.js';
+import { deserializeSource } from './source.js';
+import type { CompiledDefinition, RunResult } from './types.js';
+
+/**
+ * The process runtime: pure functions of (definition, state) over bpmn-engine, no database, no timers.
+ * Each call builds a fresh engine, brings the instance to its next wait state and returns the new
+ * state with what the caller must persist (waiting tasks, timer requests, history, output).
+ * Gateway condition syntax: see conditions.ts.
+ */
+export class ProcessRuntime {
+  private readonly compiled = new Map<string, Promise<CompiledDefinition>>();
+  private readonly loaded = new Map<string, LoadedDefinition>();
+
+  /** Parses and validates a definition version; throws DefinitionError. Cached by the XML's sha256. */
+  compile(xml: string): Promise<CompiledDefinition> {
+    const hash = sha256(xml);
+    let compiled = this.compiled.get(hash);
+    if (!compiled) {
+      compiled = compileDefinition(xml);
+      compiled.catch(() => this.compiled.delete(hash));
+      this.compiled.set(hash, compiled);
+    }
+    return compiled;
+  }
+
+  /** Starts an instance and runs it to its first wait state. */
+  async start(def: CompiledDefinition, variables: Record<string, unknown> = {}): Promise<RunResult> {
+    const run = new EngineRun(this.load(def));
+    await run.start(variables);
+    return run.result();
+  }
+
+  /**
+   * Completes a waiting user task with `data` (kept as `output[<task id>]`; `data.decision` also as
+   * `output.decision`) and runs to the next wait state. Throws TaskNotWaitingError.
+   */
+  async completeTask(def: CompiledDefinition, state: unknown, executionId: string, data: Record<string, unknown> = {}): Promise<RunResult> {
+    const run = new EngineRun(this.load(def));
+    await run.resume(state);
+    if (!run.completeTask(executionId, data)) throw new TaskNotWaitingError(executionId);
+    return run.result();
+  }
+
+  /** Fires a pending timer (a `TimerRequest.executionId`) and runs to the next wait state. Throws TimerNotPendingError. */
+  async fireTimer(def: CompiledDefinition, state: unknown, executionId: string): Promise<RunResult> {
+    const run = new EngineRun(this.load(def));
+    await run.resume(state);
+    if (!run.fireTimer(executionId)) throw new TimerNotPendingError(executionId);
+    return run.result();
+  }
+
+  /** Deserializes a version once; works from `serialized` alone, e.g. for a definition read back from storage. */
+  private load(def: CompiledDefinition): LoadedDefinition {
+    let loaded = this.loaded.get(def.hash);
+    if (!loaded) {
+      const source = deserializeSource(def.serialized);
+      loaded = {
+        def,
+        source,
+        conditions: conditionBodies(source),
+        steps: new Map(def.steps.map((s) => [s.elementId, s])),
+        ends: new Map(def.ends.map((e) => [e.elementId, e])),
+      };
+      this.loaded.set(def.hash, loaded);
+    }
+    return loaded;
+  }
+}

@@ -1,0 +1,6 @@
+import { Migration20261203162446 } from './Migration20261203162446.js';
+
+/** Every migration, in order: loaded statically so the same list runs under tsx, vitest and node. Append new ones. */
+export const migrationsList = [
+  { name: 'Migration20261203162446', class: Migration20261203162446 },
+];

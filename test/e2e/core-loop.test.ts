@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { Running } from '../../api/server.js';
+import { startTestServer } from '../support/server.js';
+import { DEMO_PASSWORD } from '../../api/seed/demo-data.js';
+import { SCREENSHOTS, launchChromium } from '../support/browser.js';
+
+let app: Running;
+let browser: Browser;
+const consoleErrors: string[] = [];
+
+beforeAll(async () => {
+  app = await startTestServer();
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+async function session(username: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+  const page = await context.newPage();
+  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(`${username}: ${m.text()}`); });
+  page.on('pageerror', (e) => consoleErrors.push(`${username}: ${e.message}`));
+  await page.goto(`${app.url}/login`);
+  await page.fill('[data-test=login-username]', username);
+  await page.fill('[data-test=login-password]', DEMO_PASSWORD);
+  await page.click('[data-test=login-submit]');
+  await page.waitForSelector('[data-test=user-name]');
+  return page;
+}
+
+/** The officer finds the dossier in the group inbox, claims it, opens it and completes the step. */
+async function workStep(username: string, code: string, decision: 'approve' | 'reject' | null, shot: string) {
+  const page = await session(username);
+  await page.click('[data-test=tab-groups]');
+  const row = page.locator(`[data-test=inbox-row][data-code="${code}"]`);
+  await row.waitFor();
+  await row.locator('[data-test=claim]').click();
+  await page.waitForSelector('[data-test=notice]');
+  await page.click('[data-test=tab-mine]');
+  await page.locator(`[data-test=inbox-row][data-code="${code}"]`).click();
+  await page.waitForSelector('[data-test=task-action]');
+  await page.fill('[data-test=complete-note]', `Ý kiến của ${username}`);
+  await page.screenshot({ path: `${SCREENSHOTS}/${shot}.png` });
+  await page.click(decision ? `[data-test=decision-${decision}]` : '[data-test=complete]');
+  await page.waitForSelector('[data-test=task-action]', { state: 'detached' });
+  const status = await page.textContent('[data-test=dossier-status]');
+  await page.context().close();
+  return status;
+}
+
+describe('in Chromium: a birth registration from the desk to the returned result', () => {
+  it('desk receives, specialist appraises, leader signs, desk returns the result', async () => {
+    const desk = await session('motcua.xa1');
+    await desk.click('[data-test=nav-receive]');
+    await desk.fill('[data-test=receive-procedure-search]', 'khai sinh');
+    await desk.selectOption('[data-test=receive-procedure]', '1.001193');
+    await desk.waitForSelector('[data-test=receive-procedure-info]');
+    await desk.fill('[data-test=receive-fullName]', 'Nguyễn Thị Bé');
+    await desk.fill('[data-test=receive-idNumber]', '00108900123');
+    await desk.fill('[data-test=receive-phone]', '0912345678');
+    await desk.fill('[data-test=receive-address]', 'Số 5 phố Hàng Bạc, phường An Khánh');
+    for (const box of await desk.locator('[data-test^=receive-doc-]').all()) await box.check();
+    await desk.click('[data-test=receive-submit]');
+    await desk.waitForSelector('[data-test=field-error-applicant-idNumber]');
+    expect(await desk.textContent('[data-test=field-error-applicant-idNumber]')).toMatch(/12 chữ số/);
+    await desk.screenshot({ path: `${SCREENSHOTS}/01-receive-error.png` });
+
+    await desk.fill('[data-test=receive-idNumber]', '001089001234');
+    await desk.click('[data-test=receive-submit]');
+    await desk.waitForSelector('[data-test=receipt]');
+    const code = (await desk.textContent('[data-test=receipt] [data-test=dossier-code]'))!.trim();
+    expect(code).toMatch(/^000\.31\.01\.H99-\d{6}-\d{4}$/);
+    expect(await desk.textContent('[data-test=receipt-appointment]')).toMatch(/\d{2}\/\d{2}\/\d{4}/);
+    await desk.screenshot({ path: `${SCREENSHOTS}/02-receipt.png` });
+    await desk.context().close();
+
+    await workStep('tuphap.xa1', code, null, '03-specialist');
+    await workStep('chutich.xa1', code, 'approve', '04-leader');
+    const final = await workStep('motcua.xa1', code, null, '05-return');
+    expect(final).toMatch(/Đã trả kết quả/);
+
+    const check = await session('motcua.xa1');
+    await check.goto(`${app.url}/dossiers/${code}`);
+    await check.waitForSelector('[data-test=history-row]');
+    await check.waitForSelector('[data-test=dossier-diagram] svg');
+    expect(await check.locator('[data-test=history-row]').count()).toBeGreaterThanOrEqual(7);
+    await check.screenshot({ path: `${SCREENSHOTS}/06-dossier-done.png`, fullPage: true });
+    await check.context().close();
+
+    expect(consoleErrors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);
+  });
+});
