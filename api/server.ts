@@ -6,6 +6,7 @@ import { ProcessRuntime } from '../engine/index.js';
 import type { Config } from './config.js';
 import { ormConfig } from './db/mikro-orm.config.js';
 import { startEmbeddedPostgres } from './db/embedded.js';
+import { Database } from './db/database.js';
 import { createApp } from './app.js';
 import { DefinitionRegistry } from './procedures/definition-registry.js';
 import { publishCatalogue } from './procedures/publish-catalogue.js';
@@ -40,7 +41,8 @@ export async function startServer(config: Config, log: Logger = pino({ level: co
   await orm.getMigrator().up();
 
   const runtime = new ProcessRuntime();
-  const services: Services = { config, runtime, definitions: new DefinitionRegistry(runtime), deadlines: weekdayDeadlines };
+  const db = new Database(databaseUrl);
+  const services: Services = { config, db, runtime, definitions: new DefinitionRegistry(runtime), deadlines: weekdayDeadlines };
   await publishCatalogue(orm.em.fork(), runtime, PROCESSES_DIR, await readCatalogue(PROCESSES_DIR));
   if (config.seedDemo) await seedDemo(orm.em.fork());
 
@@ -50,7 +52,7 @@ export async function startServer(config: Config, log: Logger = pino({ level: co
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  const stopWorker = startTimerWorker(orm.em.fork(), services, log);
+  const stopWorker = startTimerWorker(services, log);
 
   return {
     url: `http://localhost:${port}`, databaseUrl, orm, services, server, log,
@@ -58,6 +60,7 @@ export async function startServer(config: Config, log: Logger = pino({ level: co
       await stopWorker();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
+      await db.close();
       await orm.close(true);
       await embedded?.stop();
     },

@@ -1,40 +1,39 @@
-import { LoginRequest } from '../contract/auth.js';
+import { LoginRequest, type UserView } from '../contract/auth.js';
+import type { Role } from '../contract/common.js';
+import type { Sql } from '../db/database.js';
 import { createRouter } from '../http/router.js';
 import { parse } from '../http/validate.js';
 import { HttpError } from '../http/errors.js';
-import { User } from '../users/user.entity.js';
-import { Agency } from '../agencies/agency.entity.js';
 import { verifyPassword } from './passwords.js';
 import { closeSession, openSession } from './sessions.js';
 import { requireUser } from './middleware.js';
-import type { EntityManager } from '@mikro-orm/postgresql';
-import type { UserView } from '../contract/auth.js';
-import type { Role } from '../contract/common.js';
+import { OFFICER_COLUMNS, type Officer } from './officer.js';
 
 export const authRoutes = createRouter();
 
 authRoutes.post('/auth/login', async (ctx) => {
   const body = parse(LoginRequest, ctx.request.body);
-  const em = ctx.state.em;
-  const user = await em.findOne(User, { username: body.username, active: true });
+  const db = ctx.services.db;
+  const user = await db.one<Officer & { passwordHash: string }>(
+    `select ${OFFICER_COLUMNS}, u.password_hash as "passwordHash" from app_user u where u.username = $1 and u.active`, [body.username]);
   if (!user || !(await verifyPassword(user.passwordHash, body.password))) {
     throw new HttpError(401, 'BAD_CREDENTIALS', 'Tên đăng nhập hoặc mật khẩu không đúng', `Failed login for ${body.username}`, 'password');
   }
-  const token = await openSession(em, user.id);
-  ctx.body = { token, user: await userView(em, user) };
+  const token = await openSession(db, user.id);
+  ctx.body = { token, user: await userView(db, user) };
 });
 
 authRoutes.post('/auth/logout', async (ctx) => {
   requireUser(ctx);
-  await closeSession(ctx.state.em, ctx.state.token!);
+  await closeSession(ctx.services.db, ctx.state.token!);
   ctx.status = 204;
 });
 
 authRoutes.get('/me', async (ctx) => {
-  ctx.body = await userView(ctx.state.em, requireUser(ctx));
+  ctx.body = await userView(ctx.services.db, requireUser(ctx));
 });
 
-export async function userView(em: EntityManager, user: User): Promise<UserView> {
-  const agency = await em.findOneOrFail(Agency, user.agency);
-  return { id: user.id, username: user.username, fullName: user.fullName, agency: { code: agency.code, name: agency.name }, roles: user.roles as Role[] };
+async function userView(db: Sql, user: Officer): Promise<UserView> {
+  const agency = (await db.one<{ code: string; name: string }>('select code, name from agency where id = $1', [user.agency]))!;
+  return { id: user.id, username: user.username, fullName: user.fullName, agency, roles: user.roles as Role[] };
 }

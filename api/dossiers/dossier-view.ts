@@ -1,61 +1,60 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import type { DossierView, TaskView } from '../contract/dossiers.js';
-import { Agency } from '../agencies/agency.entity.js';
-import { Procedure } from '../procedures/procedure.entity.js';
-import { Definition } from '../procedures/definition.entity.js';
-import { User } from '../users/user.entity.js';
-import { Task } from '../tasks/task.entity.js';
+import type { Sql } from '../db/database.js';
 import { toIso, toIsoOrNull } from '../time.js';
-import { Dossier } from './dossier.entity.js';
-import { DossierEvent } from './dossier-event.entity.js';
+import { DOSSIER_COLUMNS, type DossierRow } from './dossier-row.js';
 import { statusView } from './status.js';
 import { actionLabel } from './actions.js';
 
-/** The officer's view of a dossier: applicant, checklist, tasks and history. */
-export async function dossierView(em: EntityManager, dossier: Dossier): Promise<DossierView> {
-  const [procedure, definition, tasks, events] = await Promise.all([
-    em.findOneOrFail(Procedure, dossier.procedure),
-    em.findOneOrFail(Definition, dossier.definition),
-    em.find(Task, { dossier: dossier.id }, { orderBy: { id: 'asc' } }),
-    em.find(DossierEvent, { dossier: dossier.id }, { orderBy: { id: 'asc' } }),
-  ]);
-  const agencyIds = new Set<number>([dossier.receivingAgency, dossier.handlingAgency, ...tasks.map((t) => t.agency)]);
-  events.forEach((e) => e.agency && agencyIds.add(e.agency));
-  const userIds = new Set<number>();
-  tasks.forEach((t) => { if (t.assignee) userIds.add(t.assignee); if (t.completedBy) userIds.add(t.completedBy); });
-  events.forEach((e) => e.actor && userIds.add(e.actor));
-  const [agencies, users] = await Promise.all([
-    em.find(Agency, { id: { $in: [...agencyIds] } }),
-    userIds.size ? em.find(User, { id: { $in: [...userIds] } }) : Promise.resolve([]),
-  ]);
-  const agency = new Map(agencies.map((a) => [a.id, a]));
-  const user = new Map(users.map((u) => [u.id, u]));
-  const ref = (id: number) => ({ code: agency.get(id)!.code, name: agency.get(id)!.name });
+export type DossierHead = DossierRow & {
+  procedureName: string; version: number; receivingCode: string; receivingName: string; handlingCode: string; handlingName: string;
+};
 
+/** Reads a dossier by code with the agencies and procedure it names; undefined when there is none. */
+export function findDossierHead(db: Sql, code: string): Promise<DossierHead | undefined> {
+  return db.one<DossierHead>(
+    `select ${DOSSIER_COLUMNS}, p.name as "procedureName", v.version, r.code as "receivingCode", r.name as "receivingName",
+            h.code as "handlingCode", h.name as "handlingName"
+       from dossier d
+       join procedure p on p.code = d.procedure_code
+       join process_definition v on v.id = d.definition_id
+       join agency r on r.id = d.receiving_agency_id
+       join agency h on h.id = d.handling_agency_id
+      where d.code = $1`, [code]);
+}
+
+/** The officer's view of a dossier: applicant, checklist, tasks and history, in three queries. */
+export async function dossierView(db: Sql, d: DossierHead): Promise<DossierView> {
+  const [tasks, history] = await Promise.all([
+    db.query<TaskView & { createdAt: Date; dueAt: Date | null; completedAt: Date | null }>(
+      `select t.id, t.element_id as "elementId", t.name, t.candidate_groups as "candidateGroups", a.code as "agencyCode",
+              u.username as assignee, t.state, t.created_at as "createdAt", t.due_at as "dueAt", t.completed_at as "completedAt",
+              c.username as "completedBy", t.decision
+         from task t join agency a on a.id = t.agency_id
+         left join app_user u on u.id = t.assignee_id left join app_user c on c.id = t.completed_by_id
+        where t.dossier_id = $1 order by t.id`, [d.id]),
+    db.query<{ at: Date; action: string; data: Record<string, unknown> | null; actor: string | null; agencyCode: string | null; stepName: string | null; note: string | null }>(
+      `select e.at, e.action, e.data, u.full_name as actor, a.code as "agencyCode", e.step_name as "stepName", e.note
+         from dossier_event e left join app_user u on u.id = e.actor_id left join agency a on a.id = e.agency_id
+        where e.dossier_id = $1 order by e.id`, [d.id]),
+  ]);
   return {
-    code: dossier.code,
-    procedure: { code: procedure.code, name: procedure.name, version: definition.version },
-    receivingAgency: ref(dossier.receivingAgency),
-    handlingAgency: ref(dossier.handlingAgency),
-    channel: dossier.channel as DossierView['channel'],
-    applicant: dossier.applicant,
-    documents: dossier.documents,
-    status: statusView(dossier.status),
-    outcome: dossier.outcome ?? null,
-    receivedAt: toIso(dossier.receivedAt),
-    appointmentAt: toIso(dossier.appointmentAt),
-    finishedAt: toIsoOrNull(dossier.finishedAt),
-    definitionId: dossier.definition,
-    tasks: tasks.map((t): TaskView => ({
-      id: t.id, elementId: t.elementId, name: t.name, candidateGroups: t.candidateGroups, agencyCode: agency.get(t.agency)!.code,
-      assignee: t.assignee ? user.get(t.assignee)!.username : null, state: t.state as TaskView['state'],
-      createdAt: toIso(t.createdAt), dueAt: toIsoOrNull(t.dueAt), completedAt: toIsoOrNull(t.completedAt),
-      completedBy: t.completedBy ? user.get(t.completedBy)!.username : null, decision: t.decision ?? null,
-    })),
-    history: events.map((e) => ({
-      at: toIso(e.at), action: e.action, label: actionLabel(e.action, e.data),
-      actor: e.actor ? user.get(e.actor)!.fullName : null, agencyCode: e.agency ? agency.get(e.agency)!.code : null,
-      stepName: e.stepName ?? null, note: e.note ?? null,
+    code: d.code,
+    procedure: { code: d.procedure, name: d.procedureName, version: d.version },
+    receivingAgency: { code: d.receivingCode, name: d.receivingName },
+    handlingAgency: { code: d.handlingCode, name: d.handlingName },
+    channel: d.channel as DossierView['channel'],
+    applicant: d.applicant,
+    documents: d.documents,
+    status: statusView(d.status),
+    outcome: d.outcome,
+    receivedAt: toIso(d.receivedAt),
+    appointmentAt: toIso(d.appointmentAt),
+    finishedAt: toIsoOrNull(d.finishedAt),
+    definitionId: d.definition,
+    tasks: tasks.map((t) => ({ ...t, createdAt: toIso(t.createdAt), dueAt: toIsoOrNull(t.dueAt), completedAt: toIsoOrNull(t.completedAt) })),
+    history: history.map((e) => ({
+      at: toIso(e.at), action: e.action, label: actionLabel(e.action, e.data), actor: e.actor, agencyCode: e.agencyCode,
+      stepName: e.stepName, note: e.note,
     })),
   };
 }

@@ -4,7 +4,7 @@ export const healthRoutes = createRouter();
 
 healthRoutes.get('/health', async (ctx) => {
   try {
-    await ctx.state.em.getConnection().execute('select 1');
+    await ctx.services.db.query('select 1');
     ctx.body = { status: 'ok', database: 'up' };
   } catch (err) {
     ctx.log.error({ err }, 'health check: database unreachable');

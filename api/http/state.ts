@@ -1,13 +1,13 @@
 import type { ParameterizedContext } from 'koa';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
-import type { User } from '../users/user.entity.js';
+import type { Officer } from '../auth/officer.js';
 import type { Services } from '../services.js';
 
-/** Per-request state: a forked entity manager and, once authenticated, the user. */
+/** Per-request state: a forked entity manager and, once authenticated, the officer. */
 export interface AppState {
   em: EntityManager;
-  user?: User;
+  user?: Officer;
   token?: string;
 }
 

@@ -1,7 +1,6 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import type { CompiledDefinition } from '../../engine/runtime/types.js';
 import type { ProcessRuntime } from '../../engine/index.js';
-import { Definition } from './definition.entity.js';
+import type { Sql } from '../db/database.js';
 
 /**
  * Compiled definition versions by id. A published version is immutable, so each is parsed once
@@ -12,17 +11,21 @@ export class DefinitionRegistry {
 
   constructor(private readonly runtime: ProcessRuntime) {}
 
-  get(em: EntityManager, id: number): Promise<CompiledDefinition> {
+  get(db: Sql, id: number): Promise<CompiledDefinition> {
     let entry = this.compiled.get(id);
     if (!entry) {
-      entry = em.findOneOrFail(Definition, id).then((row) => this.runtime.compile(row.xml));
+      entry = db.one<{ xml: string }>('select xml from process_definition where id = $1', [id]).then((row) => {
+        if (!row) throw new Error(`No process definition ${id}`);
+        return this.runtime.compile(row.xml);
+      });
       entry.catch(() => this.compiled.delete(id));
       this.compiled.set(id, entry);
     }
     return entry;
   }
 
-  async latest(em: EntityManager, processId: string): Promise<Definition | null> {
-    return em.findOne(Definition, { processId }, { orderBy: { version: 'desc' } });
+  latestId(db: Sql, processId: string): Promise<number | undefined> {
+    return db.one<{ id: number }>('select id from process_definition where process_id = $1 order by version desc limit 1', [processId])
+      .then((r) => r?.id);
   }
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { createRouter } from '../http/router.js';
 import { parse } from '../http/validate.js';
 import { notFound } from '../http/errors.js';
-import { Dossier } from '../dossiers/dossier.entity.js';
+import { findDossierHead } from '../dossiers/dossier-view.js';
 import { publicView } from './public-view.js';
 
 export const publicRoutes = createRouter();
@@ -11,8 +11,8 @@ const DossierCode = z.string().trim().min(5, 'Mã hồ sơ không hợp lệ').m
 
 publicRoutes.get('/public/dossiers/:code', async (ctx) => {
   const code = parse(DossierCode, ctx.params.code, 'code');
-  const dossier = await ctx.state.em.findOne(Dossier, { code });
+  const dossier = await findDossierHead(ctx.services.db, code);
   if (!dossier) throw notFound(`Không tìm thấy hồ sơ "${code}"`, `No dossier ${code}`, 'code');
   ctx.set('Cache-Control', 'no-store');
-  ctx.body = await publicView(ctx.state.em, dossier);
+  ctx.body = await publicView(ctx.services.db, dossier);
 });

@@ -1,82 +1,85 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RunResult } from '../../engine/runtime/types.js';
 import type { Services } from '../services.js';
-import type { Dossier } from '../dossiers/dossier.entity.js';
-import { DossierEvent } from '../dossiers/dossier-event.entity.js';
+import type { Sql } from '../db/database.js';
+import type { DossierRow } from '../dossiers/dossier-row.js';
+import { recordEvents, type DossierEventInput } from '../dossiers/record-events.js';
 import { STATUS } from '../dossiers/status.js';
 import { resolveStepAgency } from '../agencies/resolve-step-agency.js';
-import { TimerJob } from '../timers/timer-job.entity.js';
-import type { ProcessInstance } from './instance.entity.js';
-import { Task } from './task.entity.js';
 
 export interface RunTarget {
-  dossier: Dossier;
-  instance: ProcessInstance;
+  dossier: DossierRow;
+  instanceId: number;
   actorId: number | null;
   now: Date;
 }
 
-/**
- * Writes what one engine run produced — state, new and withdrawn tasks, timer jobs, dossier status,
- * history — into the caller's transaction, so the dossier and its process never disagree.
- */
-export async function applyRun(em: EntityManager, services: Services, target: RunTarget, run: RunResult): Promise<void> {
-  const { dossier, instance, now } = target;
-  instance.state = run.state;
-  instance.ended = run.ended;
-  instance.updatedAt = now;
-
-  const open = await em.find(Task, { instance: instance.id, state: 'open' });
-  const waitingIds = new Set(run.waiting.map((w) => w.executionId));
-  for (const task of open) {
-    if (!waitingIds.has(task.executionId)) {
-      task.state = 'cancelled';
-      task.completedAt = now;
-      event(em, target, 'step_cancelled', { task: task.id, stepName: task.name, agency: task.agency });
-    }
-  }
-  const known = new Set(open.map((t) => t.executionId));
-  for (const waiting of run.waiting) {
-    if (known.has(waiting.executionId)) continue;
-    const agency = await resolveStepAgency(em, waiting.step.agency, dossier, waiting.elementId);
-    const task = em.create(Task, {
-      dossier: dossier.id, instance: instance.id, executionId: waiting.executionId, elementId: waiting.elementId,
-      name: waiting.step.name, candidateGroups: waiting.step.candidateGroups, agency, state: 'open', createdAt: now,
-      dueAt: waiting.step.duration ? services.deadlines.stepDue(now, waiting.step.duration, agency) : null,
-    });
-    await em.flush();
-    event(em, target, 'step_entered', { task: task.id, stepName: task.name, agency });
-  }
-
-  for (const timer of run.timers) {
-    const exists = await em.count(TimerJob, { instance: instance.id, executionId: timer.executionId });
-    if (!exists) {
-      em.create(TimerJob, {
-        instance: instance.id, dossier: dossier.id, executionId: timer.executionId, elementId: timer.elementId,
-        dueAt: timer.expireAt, state: 'waiting',
-      });
-    }
-  }
-
-  const entered = run.waiting.map((w) => w.step.nationalStatus).filter((s): s is number => s !== undefined);
-  if (run.ended) {
-    dossier.status = run.end?.nationalStatus ?? STATUS.RETURNED;
-    dossier.outcome = run.end?.outcome ?? dossier.outcome ?? null;
-    dossier.finishedAt ??= now;
-    dossier.returnedAt = now;
-    event(em, target, 'returned', { note: run.end?.name ?? null });
-  } else if (entered.length) {
-    dossier.status = Math.max(...entered);
-    if (dossier.status === STATUS.PROCESSED) dossier.finishedAt ??= now;
-  } else if (dossier.status < STATUS.PROCESSING) {
-    dossier.status = STATUS.PROCESSING;
-  }
+/** Stores the engine state after a run of an existing instance. */
+export async function saveState(tx: Sql, instanceId: number, run: RunResult, now: Date): Promise<void> {
+  await tx.query('update process_instance set state = $2, ended = $3, version = version + 1, updated_at = $4 where id = $1',
+    [instanceId, JSON.stringify(run.state), run.ended, now]);
 }
 
-function event(em: EntityManager, target: RunTarget, action: string,
-  extra: { task?: number; stepName?: string | null; agency?: number; note?: string | null }) {
-  em.create(DossierEvent, {
-    dossier: target.dossier.id, at: target.now, action, actor: target.actorId,
-    agency: extra.agency ?? null, task: extra.task ?? null, stepName: extra.stepName ?? null, note: extra.note ?? null,
-  });
+/**
+ * Writes what one engine run produced — new and withdrawn tasks, timer jobs, dossier status,
+ * history — into the caller's transaction (which also saves the state), so the dossier and its
+ * process never disagree. `events`
+ * already gathered by the caller are written with the run's own, in one statement.
+ */
+export async function applyRun(tx: Sql, services: Services, target: RunTarget, run: RunResult, events: DossierEventInput[] = []): Promise<void> {
+  const { dossier, instanceId, actorId, now } = target;
+  const event = (action: string, extra: Partial<DossierEventInput> = {}) => events.push({ dossier: dossier.id, at: now, action, actor: actorId, ...extra });
+
+  const open = await tx.query<{ id: number; executionId: string; name: string; agency: number }>(
+    `select id, execution_id as "executionId", name, agency_id as agency from task where instance_id = $1 and state = 'open'`, [instanceId]);
+  const waitingIds = new Set(run.waiting.map((w) => w.executionId));
+  const withdrawn = open.filter((t) => !waitingIds.has(t.executionId));
+  if (withdrawn.length) {
+    await tx.query(`update task set state = 'cancelled', completed_at = $2 where id = any($1::bigint[])`, [withdrawn.map((t) => t.id), now]);
+    withdrawn.forEach((t) => event('step_cancelled', { task: t.id, stepName: t.name, agency: t.agency }));
+  }
+  const known = new Set(open.map((t) => t.executionId));
+  for (const waiting of run.waiting.filter((w) => !known.has(w.executionId))) {
+    const agency = await resolveStepAgency(tx, waiting.step.agency, dossier, waiting.elementId);
+    const due = waiting.step.duration ? services.deadlines.stepDue(now, waiting.step.duration, agency) : null;
+    const task = (await tx.one<{ id: number }>(
+      `insert into task (dossier_id, instance_id, execution_id, element_id, name, candidate_groups, agency_id, state, created_at, due_at)
+       values ($1, $2, $3, $4, $5, $6, $7, 'open', $8, $9) returning id`,
+      [dossier.id, instanceId, waiting.executionId, waiting.elementId, waiting.step.name, waiting.step.candidateGroups, agency, now, due]))!;
+    event('step_entered', { task: task.id, stepName: waiting.step.name, agency });
+  }
+
+  if (run.timers.length) {
+    await tx.query(
+      `insert into timer_job (instance_id, dossier_id, execution_id, element_id, due_at, state)
+       select $1, $2, x.execution_id, x.element_id, x.due_at, 'waiting' from unnest($3::text[], $4::text[], $5::timestamptz[]) as x(execution_id, element_id, due_at)
+       on conflict (instance_id, execution_id) do nothing`,
+      [instanceId, dossier.id, run.timers.map((t) => t.executionId), run.timers.map((t) => t.elementId), run.timers.map((t) => t.expireAt)]);
+  }
+
+  const next = nextStatus(dossier, run, now);
+  await tx.query('update dossier set status = $2, outcome = $3, finished_at = $4, returned_at = $5 where id = $1',
+    [dossier.id, next.status, next.outcome, next.finishedAt, next.returnedAt]);
+  Object.assign(dossier, next);
+  if (run.ended) event('returned', { note: run.end?.name ?? null });
+  await recordEvents(tx, events);
+}
+
+/**
+ * The national status follows the model: the highest `mc:nationalStatus` among the steps now
+ * waiting (e.g. 9 "processed" when the result waits at the desk), the end event's on completion,
+ * else 4 "processing".
+ */
+function nextStatus(dossier: DossierRow, run: RunResult, now: Date) {
+  if (run.ended) {
+    return {
+      status: run.end?.nationalStatus ?? STATUS.RETURNED, outcome: run.end?.outcome ?? dossier.outcome,
+      finishedAt: dossier.finishedAt ?? now, returnedAt: now,
+    };
+  }
+  const entered = run.waiting.map((w) => w.step.nationalStatus).filter((s): s is number => s !== undefined);
+  const status = entered.length ? Math.max(...entered) : Math.max(dossier.status, STATUS.PROCESSING);
+  return {
+    status, outcome: dossier.outcome,
+    finishedAt: status === STATUS.PROCESSED ? dossier.finishedAt ?? now : dossier.finishedAt, returnedAt: dossier.returnedAt,
+  };
 }

@@ -1,28 +1,29 @@
-import { LockMode } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/postgresql';
 import type { CompleteRequest } from '../contract/tasks.js';
 import type { Services } from '../services.js';
-import type { User } from '../users/user.entity.js';
+import type { Officer } from '../auth/officer.js';
 import { HttpError, conflict, forbidden, notFound } from '../http/errors.js';
-import { Dossier } from '../dossiers/dossier.entity.js';
-import { DossierEvent } from '../dossiers/dossier-event.entity.js';
+import { DOSSIER_COLUMNS, type DossierRow } from '../dossiers/dossier-row.js';
 import { ProcessRunError, TaskNotWaitingError } from '../../engine/index.js';
-import { ProcessInstance } from './instance.entity.js';
-import { Task } from './task.entity.js';
 import { isCandidate } from './candidacy.js';
-import { applyRun } from './apply-run.js';
+import { TASK_COLUMNS, type TaskRow } from './task-row.js';
+import { applyRun, saveState } from './apply-run.js';
 
 /**
  * Completes a user task: locks the process instance row (so two officers, or two nodes, completing
  * at once are serialised and the second gets 409), signals the engine, and writes everything the
- * run produced in the same transaction.
+ * run produced in the same transaction. Returns the dossier code.
  */
-export async function completeTask(em: EntityManager, services: Services, user: User, taskId: number, req: CompleteRequest): Promise<Dossier> {
-  return em.transactional(async (tx) => {
-    const peek = await tx.findOne(Task, taskId);
-    if (!peek) throw notFound('Không tìm thấy công việc', `No task ${taskId}`, 'taskId');
-    const instance = await tx.findOneOrFail(ProcessInstance, peek.instance, { lockMode: LockMode.PESSIMISTIC_WRITE });
-    const task = await tx.refreshOrFail(peek);
+export function completeTask(services: Services, user: Officer, taskId: number, req: CompleteRequest): Promise<string> {
+  return services.db.transaction(async (tx) => {
+    const instance = await tx.one<{ id: number; definition: number; state: unknown }>(
+      `select id, definition_id as definition, state from process_instance
+        where id = (select instance_id from task where id = $1) for update`, [taskId]);
+    if (!instance) throw notFound('Không tìm thấy công việc', `No task ${taskId}`, 'taskId');
+    // Read after the lock: a completion that committed meanwhile is visible to this statement.
+    const row = (await tx.one<TaskRow & { dossierRow: DossierRow }>(
+      `select ${TASK_COLUMNS}, (select row_to_json(x) from (select ${DOSSIER_COLUMNS} from dossier d where d.id = t.dossier_id) x) as "dossierRow"
+         from task t where t.id = $1`, [taskId]))!;
+    const { dossierRow, ...task } = row;
     if (task.state !== 'open') throw conflict('TASK_CLOSED', 'Công việc này đã được xử lý xong', `Task ${taskId} is ${task.state}`);
     if (task.assignee !== null && task.assignee !== user.id) {
       throw conflict('TASK_TAKEN', 'Công việc đang do cán bộ khác xử lý', `Task ${taskId} is held by user ${task.assignee}`);
@@ -31,32 +32,44 @@ export async function completeTask(em: EntityManager, services: Services, user: 
 
     const def = await services.definitions.get(tx, instance.definition);
     const step = def.steps.find((s) => s.elementId === task.elementId);
-    if (step?.decisions?.length && !req.decision) {
-      throw new HttpError(400, 'DECISION_REQUIRED', 'Cần chọn kết quả xử lý: đồng ý hoặc từ chối', `Task ${task.elementId} needs a decision`, 'decision');
+    if (step?.decisions?.length && !(req.decision && step.decisions.includes(req.decision))) {
+      throw new HttpError(400, 'DECISION_REQUIRED', 'Cần chọn kết quả xử lý: đồng ý hoặc từ chối',
+        `Task ${task.elementId} needs a decision among ${step.decisions.join(', ')}`, 'decision');
     }
-    const dossier = await tx.findOneOrFail(Dossier, task.dossier);
-    const now = new Date();
+    const dossier = reviveDates(dossierRow);
     const data = { ...req.data, ...(req.decision ? { decision: req.decision } : {}), ...(req.note ? { note: req.note } : {}) };
-    let run;
-    try {
-      run = await services.runtime.completeTask(def, instance.state, task.executionId, data);
-    } catch (err) {
-      if (err instanceof TaskNotWaitingError) throw conflict('TASK_CLOSED', 'Công việc này đã được xử lý xong', err.message);
-      if (err instanceof ProcessRunError) {
-        throw new HttpError(422, 'PROCESS_STUCK', `Quy trình không thể đi tiếp tại phần tử "${err.elementId ?? task.elementId}" với dữ liệu đã nhập; hãy kiểm tra kết quả xử lý`,
-          `Engine stopped at ${err.elementId ?? task.elementId}: ${err.message}`, err.elementId ?? task.elementId);
-      }
-      throw err;
-    }
-    Object.assign(task, {
-      state: 'completed', assignee: task.assignee ?? user.id, completedAt: now, completedBy: user.id,
-      decision: req.decision ?? null, note: req.note ?? null, data: req.data ?? null,
-    });
-    tx.create(DossierEvent, {
+    const run = await runEngine(() => services.runtime.completeTask(def, instance.state, task.executionId, data), task.elementId);
+
+    const now = new Date();
+    await tx.query(
+      `update task set state = 'completed', assignee_id = coalesce(assignee_id, $2), completed_at = $3, completed_by_id = $2,
+              decision = $4, note = $5, data = $6 where id = $1`,
+      [task.id, user.id, now, req.decision ?? null, req.note ?? null, req.data ? JSON.stringify(req.data) : null]);
+    await saveState(tx, instance.id, run, now);
+    await applyRun(tx, services, { dossier, instanceId: instance.id, actorId: user.id, now }, run, [{
       dossier: dossier.id, at: now, action: 'step_completed', actor: user.id, agency: task.agency, task: task.id,
       stepName: task.name, note: req.note ?? null, data: req.decision ? { decision: req.decision } : null,
-    });
-    await applyRun(tx, services, { dossier, instance, actorId: user.id, now }, run);
-    return dossier;
+    }]);
+    return dossier.code;
   });
+}
+
+/** row_to_json gives timestamps as strings. */
+function reviveDates(d: DossierRow): DossierRow {
+  const date = (v: Date | string | null) => (v === null ? null : new Date(v));
+  return { ...d, receivedAt: date(d.receivedAt)!, appointmentAt: date(d.appointmentAt)!, finishedAt: date(d.finishedAt), returnedAt: date(d.returnedAt) };
+}
+
+async function runEngine<T>(work: () => Promise<T>, elementId: string): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    if (err instanceof TaskNotWaitingError) throw conflict('TASK_CLOSED', 'Công việc này đã được xử lý xong', err.message);
+    if (err instanceof ProcessRunError) {
+      const at = err.elementId ?? elementId;
+      throw new HttpError(422, 'PROCESS_STUCK', `Quy trình không thể đi tiếp tại phần tử "${at}" với dữ liệu đã nhập; hãy kiểm tra kết quả xử lý`,
+        `Engine stopped at ${at}: ${err.message}`, at);
+    }
+    throw err;
+  }
 }

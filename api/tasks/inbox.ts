@@ -1,6 +1,6 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Sql } from '../db/database.js';
 import type { InboxPage, InboxQuery } from '../contract/tasks.js';
-import type { User } from '../users/user.entity.js';
+import type { Officer } from '../auth/officer.js';
 import { toIso, toIsoOrNull } from '../time.js';
 
 interface Row {
@@ -13,26 +13,25 @@ interface Row {
  * user's agency for one of the user's roles. Both read a partial index on open tasks, so the cost
  * follows the size of the inbox, not of the dossier table. One row more than the page tells hasMore.
  */
-export async function listInbox(em: EntityManager, user: User, q: InboxQuery): Promise<InboxPage> {
+export async function listInbox(db: Sql, user: Officer, q: InboxQuery): Promise<InboxPage> {
   const where: string[] = ["t.state = 'open'"];
   const params: unknown[] = [];
+  const p = (value: unknown) => `$${params.push(value)}`;
   if (q.scope === 'mine') {
-    where.push('t.assignee_id = ?');
-    params.push(user.id);
+    where.push(`t.assignee_id = ${p(user.id)}`);
   } else {
-    where.push('t.assignee_id is null', 't.agency_id = ?', 't.candidate_groups && ?::text[]');
-    params.push(user.agency, `{${user.roles.join(',')}}`);
+    where.push('t.assignee_id is null', `t.agency_id = ${p(user.agency)}`, `t.candidate_groups && ${p(user.roles)}::text[]`);
   }
   if (q.procedureCode) {
-    where.push('d.procedure_code = ?');
-    params.push(q.procedureCode);
+    where.push(`d.procedure_code = ${p(q.procedureCode)}`);
   }
   if (q.q) {
-    where.push('(d.code = ? or d.applicant_id_number = ? or d.applicant_name ilike ?)');
-    params.push(q.q, q.q, `%${q.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`);
+    const term = p(q.q);
+    where.push(`(d.code = ${term} or d.applicant_id_number = ${term} or d.applicant_name ilike ${p(`%${q.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`)})`);
   }
-  params.push(q.pageSize + 1, (q.page - 1) * q.pageSize);
-  const rows = await em.getConnection().execute<Row[]>(
+  const limit = p(q.pageSize + 1);
+  const offset = p((q.page - 1) * q.pageSize);
+  const rows = await db.query<Row>(
     `select t.id as task_id, d.code as dossier_code, d.applicant_name, d.procedure_code, p.name as procedure_name,
             t.name as step_name, u.username as assignee, d.received_at, t.due_at, d.appointment_at
        from task t
@@ -41,7 +40,7 @@ export async function listInbox(em: EntityManager, user: User, q: InboxQuery): P
        left join app_user u on u.id = t.assignee_id
       where ${where.join(' and ')}
       order by t.created_at, t.id
-      limit ? offset ?`,
+      limit ${limit} offset ${offset}`,
     params,
   );
   return {

@@ -1,16 +1,14 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import type { TaskView } from '../contract/dossiers.js';
-import { Agency } from '../agencies/agency.entity.js';
-import { User } from '../users/user.entity.js';
+import type { Sql } from '../db/database.js';
 import { toIso, toIsoOrNull } from '../time.js';
-import type { Task } from './task.entity.js';
 
-export async function taskView(em: EntityManager, t: Task): Promise<TaskView> {
-  const agency = await em.findOneOrFail(Agency, t.agency);
-  const name = async (id: number | null | undefined) => (id ? (await em.findOneOrFail(User, id)).username : null);
-  return {
-    id: t.id, elementId: t.elementId, name: t.name, candidateGroups: t.candidateGroups, agencyCode: agency.code,
-    assignee: await name(t.assignee), state: t.state as TaskView['state'], createdAt: toIso(t.createdAt),
-    dueAt: toIsoOrNull(t.dueAt), completedAt: toIsoOrNull(t.completedAt), completedBy: await name(t.completedBy), decision: t.decision ?? null,
-  };
+export async function taskView(db: Sql, taskId: number): Promise<TaskView> {
+  const t = (await db.one<TaskView & { createdAt: Date; dueAt: Date | null; completedAt: Date | null }>(
+    `select t.id, t.element_id as "elementId", t.name, t.candidate_groups as "candidateGroups", a.code as "agencyCode",
+            u.username as assignee, t.state, t.created_at as "createdAt", t.due_at as "dueAt", t.completed_at as "completedAt",
+            c.username as "completedBy", t.decision
+       from task t join agency a on a.id = t.agency_id
+       left join app_user u on u.id = t.assignee_id left join app_user c on c.id = t.completed_by_id
+      where t.id = $1`, [taskId]))!;
+  return { ...t, createdAt: toIso(t.createdAt), dueAt: toIsoOrNull(t.dueAt), completedAt: toIsoOrNull(t.completedAt) };
 }

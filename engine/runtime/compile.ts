@@ -30,7 +30,7 @@ export async function compileDefinition(xml: string): Promise<CompiledDefinition
   };
 }
 
-export function sha256(xml: string): string {
+function sha256(xml: string): string {
   return createHash('sha256').update(xml, 'utf8').digest('hex');
 }
 
@@ -38,7 +38,7 @@ function checkSource(xml: string): void {
   if (Buffer.byteLength(xml, 'utf8') > MAX_XML_BYTES) {
     throw new DefinitionError('The BPMN file is larger than 2 MB', 'Tệp BPMN lớn hơn 2 MB');
   }
-  // moddle's parser ignores DTDs, but nothing that could declare entities is accepted at all.
+  // moddle's parser does not expand entities today; refusing any declaration keeps that true whatever it becomes.
   if (/<!(DOCTYPE|ENTITY)/i.test(xml)) {
     throw new DefinitionError(
       'DOCTYPE and ENTITY declarations are not allowed in a BPMN file',

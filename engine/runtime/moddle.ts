@@ -72,7 +72,7 @@ function parseError(raw: string, warning?: ParseWarning): DefinitionError {
   const detail = /nested error: (.*)/.exec(raw)?.[1] ?? raw.split('\n')[0];
   const element: BaseElement | undefined = warning?.element;
   if (!position) {
-    return new DefinitionError(`The BPMN XML cannot be read: ${detail}`, `Không đọc được tệp BPMN: ${detail}`, {
+    return new DefinitionError(`The BPMN XML is not valid: ${detail}`, `Tệp BPMN không hợp lệ: ${detail}`, {
       elementId: element?.id,
     });
   }

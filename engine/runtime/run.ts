@@ -3,7 +3,7 @@ import type { Api, ElementBase, Environment } from 'bpmn-elements';
 import type { SerializableContext } from 'moddle-context-serializer';
 import { ConditionScripts } from './conditions.js';
 import { ProcessRunError } from './errors.js';
-import { deferredTimers, fireTimer, pendingTimers } from './timers.js';
+import { deferredTimers, firePendingTimer, pendingTimers } from './timers.js';
 import type { CompiledDefinition, EndSpec, RunResult, StepSpec, VisitedElement } from './types.js';
 
 /** A definition version made ready to run, cached per hash. */
@@ -87,7 +87,7 @@ export class EngineRun {
 
   /** True when the timer fired now, or already fired by itself while resuming because it was overdue. */
   fireTimer(executionId: string): boolean {
-    return fireTimer(this.timers, executionId) || this.timedOut.has(executionId);
+    return firePendingTimer(this.timers, executionId) || this.timedOut.has(executionId);
   }
 
   async result(): Promise<RunResult> {

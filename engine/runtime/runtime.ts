@@ -1,30 +1,26 @@
-import { compileDefinition, sha256 } from './compile.js';
+import { compileDefinition } from './compile.js';
 import { conditionBodies } from './conditions.js';
 import { TaskNotWaitingError, TimerNotPendingError } from './errors.js';
 import { EngineRun, type LoadedDefinition } from './run.js';
 import { deserializeSource } from './source.js';
 import type { CompiledDefinition, RunResult } from './types.js';
 
+/** Definition versions kept deserialized; a server runs far fewer at once. */
+const MAX_LOADED = 100;
+
 /**
  * The process runtime: pure functions of (definition, state) over bpmn-engine, no database, no timers.
  * Each call builds a fresh engine, brings the instance to its next wait state and returns the new
  * state with what the caller must persist (waiting tasks, timer requests, history, output).
- * Gateway condition syntax: see conditions.ts.
+ * `RunResult.timers` is the complete set of pending timers: a timer missing from it has fired or was
+ * cancelled with its activity. Gateway condition syntax: see conditions.ts.
  */
 export class ProcessRuntime {
-  private readonly compiled = new Map<string, Promise<CompiledDefinition>>();
   private readonly loaded = new Map<string, LoadedDefinition>();
 
-  /** Parses and validates a definition version; throws DefinitionError. Cached by the XML's sha256. */
+  /** Parses and validates a definition version; throws DefinitionError. */
   compile(xml: string): Promise<CompiledDefinition> {
-    const hash = sha256(xml);
-    let compiled = this.compiled.get(hash);
-    if (!compiled) {
-      compiled = compileDefinition(xml);
-      compiled.catch(() => this.compiled.delete(hash));
-      this.compiled.set(hash, compiled);
-    }
-    return compiled;
+    return compileDefinition(xml);
   }
 
   /** Starts an instance and runs it to its first wait state. */
@@ -45,7 +41,10 @@ export class ProcessRuntime {
     return run.result();
   }
 
-  /** Fires a pending timer (a `TimerRequest.executionId`) and runs to the next wait state. Throws TimerNotPendingError. */
+  /**
+   * Fires a pending timer (a `TimerRequest.executionId`) and runs to the next wait state. A timer that
+   * is overdue fires by itself as the instance resumes, which counts as fired. Throws TimerNotPendingError.
+   */
   async fireTimer(def: CompiledDefinition, state: unknown, executionId: string): Promise<RunResult> {
     const run = new EngineRun(this.load(def));
     await run.resume(state);
@@ -53,10 +52,12 @@ export class ProcessRuntime {
     return run.result();
   }
 
-  /** Deserializes a version once; works from `serialized` alone, e.g. for a definition read back from storage. */
+  /** Deserializes each version once (least recently used dropped first); needs only `def.serialized`. */
   private load(def: CompiledDefinition): LoadedDefinition {
     let loaded = this.loaded.get(def.hash);
-    if (!loaded) {
+    if (loaded) {
+      this.loaded.delete(def.hash);
+    } else {
       const source = deserializeSource(def.serialized);
       loaded = {
         def,
@@ -65,8 +66,9 @@ export class ProcessRuntime {
         steps: new Map(def.steps.map((s) => [s.elementId, s])),
         ends: new Map(def.ends.map((e) => [e.elementId, e])),
       };
-      this.loaded.set(def.hash, loaded);
     }
+    this.loaded.set(def.hash, loaded);
+    if (this.loaded.size > MAX_LOADED) this.loaded.delete(this.loaded.keys().next().value as string);
     return loaded;
   }
 }

@@ -36,7 +36,7 @@ export function pendingTimers(timers: Timers): TimerRequest[] {
 }
 
 /** Runs the timeout of one pending timer exactly as an elapsed setTimeout would; false if none. */
-export function fireTimer(timers: Timers, executionId: string): boolean {
+export function firePendingTimer(timers: Timers, executionId: string): boolean {
   const timer = pending(timers).find((t) => t.owner.executionId === executionId);
   if (!timer) return false;
   timers.clearTimeout(timer);

@@ -59,3 +59,15 @@ describe('two officers at once', () => {
     expect(y.body.code).toBe(x.body.code);
   });
 });
+
+describe('retries racing each other', () => {
+  it('two simultaneous receipts with the same Idempotency-Key give one dossier', async () => {
+    const body = { procedureCode: '1.001193', applicant: applicant(), documents: docs };
+    const headers = { 'idempotency-key': 'race-test-0001' };
+    const [x, y] = await Promise.all([desk.post('/api/dossiers', body, headers), desk.post('/api/dossiers', body, headers)]);
+    expect([x.status, y.status]).toEqual([201, 201]);
+    expect(y.body.code).toBe(x.body.code);
+    const n = await app.orm.em.getConnection().execute(`select count(*)::int as n from dossier where idempotency_key = 'race-test-0001'`);
+    expect(n[0].n).toBe(1);
+  });
+});

@@ -38,7 +38,7 @@ export async function generateDataset(url: string, dossiers: number): Promise<vo
                  from generate_series(${start + 1}, ${start + n}) s, communes c, procs p),
              d as (
                insert into dossier (code, procedure_code, definition_id, receiving_agency_id, handling_agency_id, channel, applicant, applicant_name,
-                                    applicant_id_number, documents, status, outcome, received_at, appointment_at, finished_at, returned_at, created_by)
+                                    applicant_id_number, documents, status, outcome, received_at, appointment_at, finished_at, returned_at, created_by_id)
                select format('BENCH-%s', s), codes[pi], defs[pi], agency, agency, 'desk',
                       jsonb_build_object('fullName', format('Công dân %s', s), 'idNumber', lpad(s::text, 12, '0'), 'phone', '0912345678', 'address', 'Thử nghiệm'),
                       format('Công dân %s', s), lpad(s::text, 12, '0'), '[]', case when open then 4 else 10 end, case when open then null else 'approved' end,
