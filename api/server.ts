@@ -11,7 +11,8 @@ import { createApp } from './app.js';
 import { DefinitionRegistry } from './procedures/definition-registry.js';
 import { publishCatalogue } from './procedures/publish-catalogue.js';
 import { readCatalogue } from './procedures/catalogue.js';
-import { weekdayDeadlines } from './dossiers/deadlines.js';
+import { calendarDeadlines } from './dossiers/deadlines.js';
+import { WorkingCalendar } from '../engine/calendar/index.js';
 import { seedDemo } from './seed/seed-demo.js';
 import { startTimerWorker } from './timers/timer-worker.js';
 import type { Services } from './services.js';
@@ -34,7 +35,7 @@ export interface Running {
  * `processes/`, demo data, the HTTP server and the timer worker. Every step is safe to repeat and
  * safe with several nodes starting together.
  */
-export async function startServer(config: Config, log: Logger = pino({ level: config.logLevel })): Promise<Running> {
+export async function startServer(config: Config, log: Logger = pino({ level: config.logLevel }), clock: () => Date = () => new Date()): Promise<Running> {
   const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir, config.embeddedPgPort);
   const databaseUrl = config.databaseUrl ?? embedded!.url;
   const orm = await MikroORM.init(ormConfig(databaseUrl));
@@ -42,7 +43,7 @@ export async function startServer(config: Config, log: Logger = pino({ level: co
 
   const runtime = new ProcessRuntime();
   const db = new Database(databaseUrl);
-  const services: Services = { config, db, runtime, definitions: new DefinitionRegistry(runtime), deadlines: weekdayDeadlines };
+  const services: Services = { config, db, runtime, definitions: new DefinitionRegistry(runtime), deadlines: calendarDeadlines(new WorkingCalendar()), clock };
   await publishCatalogue(orm.em.fork(), runtime, PROCESSES_DIR, await readCatalogue(PROCESSES_DIR));
   if (config.seedDemo) await seedDemo(orm.em.fork());
 

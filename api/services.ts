@@ -11,4 +11,6 @@ export interface Services {
   runtime: ProcessRuntime;
   definitions: DefinitionRegistry;
   deadlines: Deadlines;
+  /** The current instant; tests and what-if tools pin it. */
+  clock: () => Date;
 }

@@ -53,7 +53,7 @@ async function receiveIn(tx: Sql, services: Services, user: Officer, req: Receiv
   if (!definitionId) throw new HttpError(409, 'NOT_PUBLISHED', 'Thủ tục chưa có quy trình được ban hành', `No published definition for ${procedure.processId}`, 'procedureCode');
   const def = await services.definitions.get(tx, definitionId);
 
-  const now = new Date();
+  const now = services.clock();
   const limit: Duration = { value: procedure.timeLimitValue, unit: procedure.timeLimitUnit };
   const code = await nextDossierCode(tx, receiving, now);
   const dossier = (await tx.one<DossierRow>(

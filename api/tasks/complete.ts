@@ -40,7 +40,7 @@ export function completeTask(services: Services, user: Officer, taskId: number, 
     const data = { ...req.data, ...(req.decision ? { decision: req.decision } : {}), ...(req.note ? { note: req.note } : {}) };
     const run = await runEngine(() => services.runtime.completeTask(def, instance.state, task.executionId, data), task.elementId);
 
-    const now = new Date();
+    const now = services.clock();
     await tx.query(
       `update task set state = 'completed', assignee_id = coalesce(assignee_id, $2), completed_at = $3, completed_by_id = $2,
               decision = $4, note = $5, data = $6 where id = $1`,

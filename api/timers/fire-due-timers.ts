@@ -10,7 +10,7 @@ interface JobRow { id: number; instance: number; dossier: number; executionId: s
  * SKIP LOCKED, so any number of nodes can run this at once; a crash rolls the claim back
  * and the job fires on the next pass. Returns how many jobs were handled.
  */
-export async function fireDueTimers(services: Services, limit = 20, now = new Date()): Promise<number> {
+export async function fireDueTimers(services: Services, limit = 20, now = services.clock()): Promise<number> {
   let handled = 0;
   while (handled < limit && (await fireOne(services, now))) handled++;
   return handled;

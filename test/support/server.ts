@@ -5,9 +5,9 @@ import { startServer, type Running } from '../../api/server.js';
 import { DEMO_PASSWORD } from '../../api/seed/demo-data.js';
 
 /** Starts a real MotCua on a free port against the run's database. */
-export function startTestServer(): Promise<Running> {
+export function startTestServer(clock?: () => Date): Promise<Running> {
   const config = { ...loadConfig({}), port: 0, host: '127.0.0.1', databaseUrl: inject('databaseUrl') };
-  return startServer(config, pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }));
+  return startServer(config, pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }), clock);
 }
 
 /** A small HTTP client that speaks to the server like the web app does. */
