@@ -52,6 +52,8 @@ export const TaskView = z.object({
   completedAt: Instant.nullable(),
   completedBy: z.string().nullable(),
   decision: z.string().nullable(),
+  /** Decisions completing this step takes (e.g. approve, reject); empty for a plain completion. */
+  decisions: z.array(z.string()),
 });
 export type TaskView = z.infer<typeof TaskView>;
 

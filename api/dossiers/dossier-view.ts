@@ -1,5 +1,6 @@
 import type { DossierView, TaskView } from '../contract/dossiers.js';
 import type { Sql } from '../db/database.js';
+import type { Services } from '../services.js';
 import { toIso, toIsoOrNull } from '../time.js';
 import { DOSSIER_COLUMNS, type DossierRow } from './dossier-row.js';
 import { statusView } from './status.js';
@@ -23,9 +24,11 @@ export function findDossierHead(db: Sql, code: string): Promise<DossierHead | un
 }
 
 /** The officer's view of a dossier: applicant, checklist, tasks and history, in three queries. */
-export async function dossierView(db: Sql, d: DossierHead): Promise<DossierView> {
-  const [tasks, history] = await Promise.all([
-    db.query<TaskView & { createdAt: Date; dueAt: Date | null; completedAt: Date | null }>(
+export async function dossierView(services: Services, d: DossierHead): Promise<DossierView> {
+  const db = services.db;
+  const [def, tasks, history] = await Promise.all([
+    services.definitions.get(db, d.definition),
+    db.query<Omit<TaskView, 'decisions'> & { createdAt: Date; dueAt: Date | null; completedAt: Date | null }>(
       `select t.id, t.element_id as "elementId", t.name, t.candidate_groups as "candidateGroups", a.code as "agencyCode",
               u.username as assignee, t.state, t.created_at as "createdAt", t.due_at as "dueAt", t.completed_at as "completedAt",
               c.username as "completedBy", t.decision
@@ -51,7 +54,10 @@ export async function dossierView(db: Sql, d: DossierHead): Promise<DossierView>
     appointmentAt: toIso(d.appointmentAt),
     finishedAt: toIsoOrNull(d.finishedAt),
     definitionId: d.definition,
-    tasks: tasks.map((t) => ({ ...t, createdAt: toIso(t.createdAt), dueAt: toIsoOrNull(t.dueAt), completedAt: toIsoOrNull(t.completedAt) })),
+    tasks: tasks.map((t) => ({
+      ...t, createdAt: toIso(t.createdAt), dueAt: toIsoOrNull(t.dueAt), completedAt: toIsoOrNull(t.completedAt),
+      decisions: def.steps.find((s) => s.elementId === t.elementId)?.decisions ?? [],
+    })),
     history: history.map((e) => ({
       at: toIso(e.at), action: e.action, label: actionLabel(e.action, e.data), actor: e.actor, agencyCode: e.agencyCode,
       stepName: e.stepName, note: e.note,

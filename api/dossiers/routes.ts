@@ -19,7 +19,7 @@ dossierRoutes.post('/dossiers', async (ctx) => {
   const key = parse(IdempotencyKey, ctx.get('idempotency-key') || undefined, 'Idempotency-Key');
   const code = await receiveDossier(ctx.services, user, body, key);
   ctx.status = 201;
-  ctx.body = await dossierView(ctx.services.db, (await findDossierHead(ctx.services.db, code))!);
+  ctx.body = await dossierView(ctx.services, (await findDossierHead(ctx.services.db, code))!);
 });
 
 dossierRoutes.get('/dossiers/:code', async (ctx) => {
@@ -28,7 +28,7 @@ dossierRoutes.get('/dossiers/:code', async (ctx) => {
   const dossier = await findDossierHead(db, ctx.params.code);
   if (!dossier) throw notFound(`Không tìm thấy hồ sơ "${ctx.params.code}"`, `No dossier ${ctx.params.code}`, 'code');
   if (!(await mayRead(db, user, dossier))) throw forbidden('Hồ sơ không thuộc cơ quan của bạn', `User ${user.username} has no access to ${dossier.code}`);
-  ctx.body = await dossierView(db, dossier);
+  ctx.body = await dossierView(ctx.services, dossier);
 });
 
 /** Officers of the receiving or handling agency, of any agency given a step, and admins. */

@@ -22,19 +22,19 @@ taskRoutes.post('/tasks/:id/claim', async (ctx) => {
   const user = requireUser(ctx);
   const id = parse(TaskId, ctx.params.id, 'taskId');
   await claimTask(ctx.services.db, user, id);
-  ctx.body = await taskView(ctx.services.db, id);
+  ctx.body = await taskView(ctx.services, id);
 });
 
 taskRoutes.post('/tasks/:id/unclaim', async (ctx) => {
   const user = requireUser(ctx);
   const id = parse(TaskId, ctx.params.id, 'taskId');
   await unclaimTask(ctx.services.db, user, id);
-  ctx.body = await taskView(ctx.services.db, id);
+  ctx.body = await taskView(ctx.services, id);
 });
 
 taskRoutes.post('/tasks/:id/complete', async (ctx) => {
   const user = requireUser(ctx);
   const body = parse(CompleteRequest, ctx.request.body ?? {});
   const code = await completeTask(ctx.services, user, parse(TaskId, ctx.params.id, 'taskId'), body);
-  ctx.body = await dossierView(ctx.services.db, (await findDossierHead(ctx.services.db, code))!);
+  ctx.body = await dossierView(ctx.services, (await findDossierHead(ctx.services.db, code))!);
 });

@@ -58,6 +58,7 @@ const en: Messages = {
     procedure: 'Procedure',
     status: 'Status',
     outcome: 'Outcome',
+    outcomes: { approved: 'Approved', refused: 'Refused' },
     receivingAgency: 'Received at',
     handlingAgency: 'Handling agency',
     channel: 'Channel',

@@ -56,6 +56,7 @@ export default {
     procedure: 'Thủ tục',
     status: 'Trạng thái',
     outcome: 'Kết quả',
+    outcomes: { approved: 'Chấp thuận', refused: 'Từ chối' },
     receivingAgency: 'Nơi tiếp nhận',
     handlingAgency: 'Cơ quan giải quyết',
     channel: 'Hình thức nộp',

@@ -2,7 +2,6 @@ import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { api, asApiError, type ApiError } from '../api/client';
 import type { CompleteRequest, DossierView, ReceiveRequest, TaskView } from '../api/types';
-import { decisionStepIds } from '../bpmn/decision';
 import { useAuthStore } from './auth';
 
 export const useDossierStore = defineStore('dossier', () => {
@@ -26,11 +25,9 @@ export const useDossierStore = defineStore('dossier', () => {
     );
   });
 
-  const decisionSteps = computed(() => (diagram.value ? decisionStepIds(diagram.value.xml) : null));
-
-  /** Whether completing the task takes approve/reject; unknown (null) until the diagram is loaded. */
-  function needsDecision(task: TaskView): boolean | null {
-    return decisionSteps.value ? decisionSteps.value.has(task.elementId) : null;
+  /** Whether completing the task takes approve/reject, as the engine read it from the model. */
+  function needsDecision(task: TaskView): boolean {
+    return task.decisions.length > 0;
   }
 
   async function loadDiagram(definitionId: number): Promise<void> {
