@@ -8,7 +8,7 @@ export default defineConfig({
   root,
   test: {
     projects: [
-      { extends: true, test: { name: 'unit', include: ['test/engine/**/*.test.ts', 'test/calendar/**/*.test.ts', 'test/processes/**/*.test.ts'], environment: 'node' } },
+      { extends: true, test: { name: 'unit', include: ['test/engine/**/*.test.ts', 'test/calendar/**/*.test.ts', 'test/clock/**/*.test.ts', 'test/processes/**/*.test.ts'], environment: 'node' } },
       { extends: true, plugins: [vue()], test: { name: 'web', include: ['test/web/**/*.test.ts'], environment: 'happy-dom' } },
       {
         extends: true,
