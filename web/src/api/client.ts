@@ -56,9 +56,9 @@ async function toApiError(res: Response): Promise<ApiError> {
   return new ApiError(res.status, `http_${res.status}`, '');
 }
 
-async function send(method: string, path: string, body: unknown, accept: string): Promise<Response> {
+async function send(method: string, path: string, body: unknown, accept: string, extra: Record<string, string> = {}): Promise<Response> {
   const auth = useAuthStore();
-  const headers: Record<string, string> = { accept };
+  const headers: Record<string, string> = { accept, ...extra };
   if (auth.token) headers.authorization = `Bearer ${auth.token}`;
   if (body !== undefined) headers['content-type'] = 'application/json';
 
@@ -82,7 +82,7 @@ async function json<T>(res: Response): Promise<T> {
 export const api = {
   get: async <T>(path: string, query?: Query): Promise<T> =>
     json<T>(await send('GET', withQuery(path, query), undefined, 'application/json')),
-  post: async <T>(path: string, body?: unknown): Promise<T> =>
-    json<T>(await send('POST', path, body, 'application/json')),
+  post: async <T>(path: string, body?: unknown, headers?: Record<string, string>): Promise<T> =>
+    json<T>(await send('POST', path, body, 'application/json', headers)),
   text: async (path: string): Promise<string> => (await send('GET', path, undefined, 'application/xml')).text(),
 };

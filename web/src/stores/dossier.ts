@@ -82,8 +82,9 @@ export const useDossierStore = defineStore('dossier', () => {
     });
   }
 
-  async function receive(request: ReceiveRequest): Promise<DossierView> {
-    const created = await api.post<DossierView>('/api/dossiers', request);
+  /** `submissionKey` makes a retried submission (double click, lost response) return the same dossier. */
+  async function receive(request: ReceiveRequest, submissionKey: string): Promise<DossierView> {
+    const created = await api.post<DossierView>('/api/dossiers', request, { 'idempotency-key': submissionKey });
     current.value = created;
     return created;
   }
