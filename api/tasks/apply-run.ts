@@ -5,6 +5,7 @@ import type { DossierRow } from '../dossiers/dossier-row.js';
 import { recordEvents, type DossierEventInput } from '../dossiers/record-events.js';
 import { STATUS } from '../dossiers/status.js';
 import { resolveStepAgency } from '../agencies/resolve-step-agency.js';
+import { conflict } from '../http/errors.js';
 
 export interface RunTarget {
   dossier: DossierRow;
@@ -13,10 +14,14 @@ export interface RunTarget {
   now: Date;
 }
 
-/** Stores the engine state after a run of an existing instance. */
-export async function saveState(tx: Sql, instanceId: number, run: RunResult, now: Date): Promise<void> {
-  await tx.query('update process_instance set state = $2, ended = $3, version = version + 1, updated_at = $4 where id = $1',
-    [instanceId, JSON.stringify(run.state), run.ended, now]);
+/**
+ * Stores the engine state after a run of an existing instance. Callers hold the row lock; the
+ * version check is the second belt: a path that forgot the lock gets 409, not a lost update.
+ */
+export async function saveState(tx: Sql, instance: { id: number; version: number }, run: RunResult, now: Date): Promise<void> {
+  const saved = await tx.one('update process_instance set state = $3, ended = $4, version = version + 1, updated_at = $5 where id = $1 and version = $2 returning id',
+    [instance.id, instance.version, JSON.stringify(run.state), run.ended, now]);
+  if (!saved) throw conflict('CONFLICT', 'Hồ sơ vừa được người khác cập nhật, vui lòng tải lại', `Process instance ${instance.id} changed since version ${instance.version}`);
 }
 
 /**
@@ -48,6 +53,9 @@ export async function applyRun(tx: Sql, services: Services, target: RunTarget, r
     event('step_entered', { task: task.id, stepName: waiting.step.name, agency });
   }
 
+  // run.timers is the complete pending set: a waiting job missing from it was cancelled with its activity.
+  await tx.query(`update timer_job set state = 'cancelled' where instance_id = $1 and state = 'waiting' and execution_id <> all($2::text[])`,
+    [instanceId, run.timers.map((t) => t.executionId)]);
   if (run.timers.length) {
     await tx.query(
       `insert into timer_job (instance_id, dossier_id, execution_id, element_id, due_at, state)

@@ -15,8 +15,8 @@ import { applyRun, saveState } from './apply-run.js';
  */
 export function completeTask(services: Services, user: Officer, taskId: number, req: CompleteRequest): Promise<string> {
   return services.db.transaction(async (tx) => {
-    const instance = await tx.one<{ id: number; definition: number; state: unknown }>(
-      `select id, definition_id as definition, state from process_instance
+    const instance = await tx.one<{ id: number; version: number; definition: number; state: unknown }>(
+      `select id, version, definition_id as definition, state from process_instance
         where id = (select instance_id from task where id = $1) for update`, [taskId]);
     if (!instance) throw notFound('Không tìm thấy công việc', `No task ${taskId}`, 'taskId');
     // Read after the lock: a completion that committed meanwhile is visible to this statement.
@@ -45,7 +45,7 @@ export function completeTask(services: Services, user: Officer, taskId: number, 
       `update task set state = 'completed', assignee_id = coalesce(assignee_id, $2), completed_at = $3, completed_by_id = $2,
               decision = $4, note = $5, data = $6 where id = $1`,
       [task.id, user.id, now, req.decision ?? null, req.note ?? null, req.data ? JSON.stringify(req.data) : null]);
-    await saveState(tx, instance.id, run, now);
+    await saveState(tx, instance, run, now);
     await applyRun(tx, services, { dossier, instanceId: instance.id, actorId: user.id, now }, run, [{
       dossier: dossier.id, at: now, action: 'step_completed', actor: user.id, agency: task.agency, task: task.id,
       stepName: task.name, note: req.note ?? null, data: req.decision ? { decision: req.decision } : null,

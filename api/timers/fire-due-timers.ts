@@ -22,8 +22,8 @@ function fireOne(services: Services, now: Date): Promise<boolean> {
       `select id, instance_id as instance, dossier_id as dossier, execution_id as "executionId", element_id as "elementId"
          from timer_job where state = 'waiting' and due_at <= $1 order by due_at limit 1 for update skip locked`, [now]);
     if (!job) return false;
-    const instance = (await tx.one<{ definition: number; state: unknown; ended: boolean }>(
-      'select definition_id as definition, state, ended from process_instance where id = $1 for update', [job.instance]))!;
+    const instance = (await tx.one<{ id: number; version: number; definition: number; state: unknown; ended: boolean }>(
+      'select id, version, definition_id as definition, state, ended from process_instance where id = $1 for update', [job.instance]))!;
     const finish = (state: string) => tx.query('update timer_job set state = $2, attempts = attempts + 1 where id = $1', [job.id, state]);
     if (instance.ended) {
       await finish('obsolete');
@@ -33,7 +33,7 @@ function fireOne(services: Services, now: Date): Promise<boolean> {
     try {
       const run = await services.runtime.fireTimer(def, instance.state, job.executionId);
       const dossier = (await tx.one<DossierRow>(`select ${DOSSIER_COLUMNS} from dossier d where d.id = $1`, [job.dossier]))!;
-      await saveState(tx, job.instance, run, now);
+      await saveState(tx, instance, run, now);
       await applyRun(tx, services, { dossier, instanceId: job.instance, actorId: null, now }, run,
         [{ dossier: dossier.id, at: now, action: 'timer_fired', stepName: job.elementId }]);
       await finish('fired');
