@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Running } from '../../api/server.js';
 import { Client, startTestServer } from '../support/server.js';
-import { applicant } from '../support/officers.js';
+import { receive } from '../support/receive.js';
 
 let app: Running;
 let now = new Date();
@@ -13,13 +13,7 @@ afterAll(() => app?.stop());
 
 async function receiveAt(instant: string, procedureCode: string) {
   now = new Date(instant);
-  const desk = await Client.login(app.url, 'motcua.xa1');
-  const procedure = (await desk.get(`/api/procedures/${procedureCode}`)).body;
-  const res = await desk.post('/api/dossiers', {
-    procedureCode, applicant: applicant(), documents: procedure.documents.map((d: { key: string }) => ({ key: d.key, received: true })),
-  });
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body;
+  return receive(await Client.login(app.url, 'motcua.xa1'), procedureCode);
 }
 
 describe('appointments on the Vietnamese working calendar', () => {

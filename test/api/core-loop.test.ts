@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Running } from '../../api/server.js';
 import { Client, startTestServer } from '../support/server.js';
 import { applicant, workToEnd } from '../support/officers.js';
+import { receive } from '../support/receive.js';
 import catalogue from '../../processes/catalogue.json';
 
 let app: Running;
@@ -12,18 +13,6 @@ beforeAll(async () => {
   desk = await Client.login(app.url, 'motcua.xa1');
 });
 afterAll(() => app?.stop());
-
-async function receive(procedureCode: string, extra: Record<string, unknown> = {}) {
-  const procedure = (await desk.get(`/api/procedures/${procedureCode}`)).body;
-  const res = await desk.post('/api/dossiers', {
-    procedureCode,
-    applicant: applicant(),
-    documents: procedure.documents.map((d: any) => ({ key: d.key, received: true })),
-    ...extra,
-  });
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body;
-}
 
 describe('the core loop on each catalogue procedure', () => {
   it('lists the three procedures with their documents and published versions', async () => {
@@ -38,7 +27,7 @@ describe('the core loop on each catalogue procedure', () => {
 
   for (const entry of catalogue) {
     it(`${entry.code} ${entry.name}: receipt → every step → result returned (approved)`, async () => {
-      const dossier = await receive(entry.code);
+      const dossier = await receive(desk, entry.code);
       expect(dossier.code).toMatch(/^000\.31\.01\.H99-\d{6}-\d{4}$/);
       expect(dossier.status.code).toBe(4);
       expect(new Date(dossier.appointmentAt).getTime()).toBeGreaterThan(new Date(dossier.receivedAt).getTime());
@@ -53,7 +42,7 @@ describe('the core loop on each catalogue procedure', () => {
 
   for (const entry of catalogue.filter((c) => c.code !== '1.001193')) {
     it(`${entry.code}: the reject branch ends refused, with the refusal returned to the citizen`, async () => {
-      const dossier = await receive(entry.code);
+      const dossier = await receive(desk, entry.code);
       const { view, steps } = await workToEnd(app.url, dossier.code, () => 'reject');
       expect(view.status.code).toBe(10);
       expect(view.outcome).toBe('refused');
@@ -62,7 +51,7 @@ describe('the core loop on each catalogue procedure', () => {
   }
 
   it('the public look-up shows progress and no personal data', async () => {
-    const dossier = await receive('1.001193');
+    const dossier = await receive(desk, '1.001193');
     const res = await new Client(app.url).get(`/api/public/dossiers/${dossier.code}`);
     expect(res.status).toBe(200);
     expect(res.body.code).toBe(dossier.code);

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Running } from '../../api/server.js';
 import { fireDueTimers } from '../../api/timers/fire-due-timers.js';
 import { Client, startTestServer } from '../support/server.js';
-import { applicant, officerFor } from '../support/officers.js';
+import { officerFor } from '../support/officers.js';
+import { receive } from '../support/receive.js';
 
 let app: Running;
 
@@ -16,11 +17,7 @@ const jobs = (dossierCode: string) => app.services.db.query<{ state: string; ele
 
 describe('BPMN timers are durable job rows fired by the worker', () => {
   it('the 24-hour reminder on the tax step is stored, fires when due (not before), once, and the dossier goes on', async () => {
-    const desk = await Client.login(app.url, 'motcua.xa1');
-    const procedure = (await desk.get('/api/procedures/1.013978')).body;
-    const dossier = (await desk.post('/api/dossiers', {
-      procedureCode: procedure.code, applicant: applicant(), documents: procedure.documents.map((d: { key: string }) => ({ key: d.key, received: true })),
-    })).body;
+    const dossier = await receive(await Client.login(app.url, 'motcua.xa1'), '1.013978');
     const appraisal = dossier.tasks.find((t: { state: string }) => t.state === 'open');
     const specialist = await Client.login(app.url, officerFor(appraisal.agencyCode, appraisal.candidateGroups[0]));
     expect((await specialist.post(`/api/tasks/${appraisal.id}/complete`, { decision: 'approve' })).status).toBe(200);
@@ -48,11 +45,7 @@ describe('BPMN timers are durable job rows fired by the worker', () => {
 
 describe('a timer whose activity ended', () => {
   it('is cancelled with it and never fires', async () => {
-    const desk = await Client.login(app.url, 'motcua.xa1');
-    const procedure = (await desk.get('/api/procedures/1.013978')).body;
-    const dossier = (await desk.post('/api/dossiers', {
-      procedureCode: procedure.code, applicant: applicant(), documents: procedure.documents.map((d: { key: string }) => ({ key: d.key, received: true })),
-    })).body;
+    const dossier = await receive(await Client.login(app.url, 'motcua.xa1'), '1.013978');
     const admin = await Client.login(app.url, 'mc.admin');
     for (let i = 0; i < 2; i++) {
       const open = (await admin.get(`/api/dossiers/${dossier.code}`)).body.tasks.find((t: { state: string }) => t.state === 'open');

@@ -53,21 +53,34 @@ async function workStep(username: string, code: string, decision: 'approve' | 'r
   return status;
 }
 
-async function receiveInBrowser(username: string, search: string, procedureCode: string, shot: string): Promise<string> {
-  const desk = await session(username);
+/** Opens the receiving desk and fills the form for a procedure, every document ticked. */
+async function fillReceiveForm(desk: Page, search: string, procedureCode: string, idNumber: string) {
   await desk.click('[data-test=nav-receive]');
   await desk.fill('[data-test=receive-procedure-search]', search);
   await desk.selectOption('[data-test=receive-procedure]', procedureCode);
   await desk.waitForSelector('[data-test=receive-procedure-info]');
   await desk.fill('[data-test=receive-fullName]', 'Trần Văn Bình');
-  await desk.fill('[data-test=receive-idNumber]', '034095001234');
+  await desk.fill('[data-test=receive-idNumber]', idNumber);
   await desk.fill('[data-test=receive-phone]', '0987654321');
   await desk.fill('[data-test=receive-address]', 'Thôn Đông, xã Tân Lập');
   for (const box of await desk.locator('[data-test^=receive-doc-]').all()) await box.check();
+}
+
+/** Submits the receiving form and reads the new dossier's code from the receipt. */
+async function submitReceipt(desk: Page, shot: string): Promise<string> {
   await desk.click('[data-test=receive-submit]');
   await desk.waitForSelector('[data-test=receipt]');
   const code = (await desk.textContent('[data-test=receipt] [data-test=dossier-code]'))!.trim();
+  expect(code).toMatch(/^000\.31\.01\.H99-\d{6}-\d{4}$/);
+  expect(await desk.textContent('[data-test=receipt-appointment]')).toMatch(/\d{2}\/\d{2}\/\d{4}/);
   await desk.screenshot({ path: `${SCREENSHOTS}/${shot}.png` });
+  return code;
+}
+
+async function receiveInBrowser(username: string, search: string, procedureCode: string, shot: string): Promise<string> {
+  const desk = await session(username);
+  await fillReceiveForm(desk, search, procedureCode, '034095001234');
+  const code = await submitReceipt(desk, shot);
   await desk.context().close();
   return code;
 }
@@ -89,27 +102,14 @@ async function workAllSteps(code: string, decide: 'approve' | 'reject', prefix: 
 describe('in Chromium: a birth registration from the desk to the returned result', () => {
   it('desk receives, specialist appraises, leader signs, desk returns the result', async () => {
     const desk = await session('motcua.xa1');
-    await desk.click('[data-test=nav-receive]');
-    await desk.fill('[data-test=receive-procedure-search]', 'khai sinh');
-    await desk.selectOption('[data-test=receive-procedure]', '1.001193');
-    await desk.waitForSelector('[data-test=receive-procedure-info]');
-    await desk.fill('[data-test=receive-fullName]', 'Nguyễn Thị Bé');
-    await desk.fill('[data-test=receive-idNumber]', '00108900123');
-    await desk.fill('[data-test=receive-phone]', '0912345678');
-    await desk.fill('[data-test=receive-address]', 'Số 5 phố Hàng Bạc, phường An Khánh');
-    for (const box of await desk.locator('[data-test^=receive-doc-]').all()) await box.check();
+    await fillReceiveForm(desk, 'khai sinh', '1.001193', '00108900123');
     await desk.click('[data-test=receive-submit]');
     await desk.waitForSelector('[data-test=field-error-applicant-idNumber]');
     expect(await desk.textContent('[data-test=field-error-applicant-idNumber]')).toMatch(/12 chữ số/);
     await desk.screenshot({ path: `${SCREENSHOTS}/01-receive-error.png` });
 
     await desk.fill('[data-test=receive-idNumber]', '001089001234');
-    await desk.click('[data-test=receive-submit]');
-    await desk.waitForSelector('[data-test=receipt]');
-    const code = (await desk.textContent('[data-test=receipt] [data-test=dossier-code]'))!.trim();
-    expect(code).toMatch(/^000\.31\.01\.H99-\d{6}-\d{4}$/);
-    expect(await desk.textContent('[data-test=receipt-appointment]')).toMatch(/\d{2}\/\d{2}\/\d{4}/);
-    await desk.screenshot({ path: `${SCREENSHOTS}/02-receipt.png` });
+    const code = await submitReceipt(desk, '02-receipt');
     await desk.context().close();
 
     await workStep('tuphap.xa1', code, null, '03-specialist');
