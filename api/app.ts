@@ -15,8 +15,9 @@ import { procedureRoutes } from './procedures/routes.js';
 import { dossierRoutes } from './dossiers/routes.js';
 import { taskRoutes } from './tasks/routes.js';
 import { publicRoutes } from './public/routes.js';
+import { calendarRoutes } from './calendar/routes.js';
 
-const routers = [healthRoutes, openApiRoutes, authRoutes, procedureRoutes, dossierRoutes, taskRoutes, publicRoutes];
+const routers = [healthRoutes, openApiRoutes, authRoutes, procedureRoutes, dossierRoutes, taskRoutes, publicRoutes, calendarRoutes];
 
 /** The HTTP application: a tiny core of middleware, one router per domain, then the built web app. */
 export function createApp(orm: MikroORM, services: Services, log: Logger, webDist?: string): Koa<AppState> {

@@ -12,7 +12,7 @@ import { DefinitionRegistry } from './procedures/definition-registry.js';
 import { publishCatalogue } from './procedures/publish-catalogue.js';
 import { readCatalogue } from './procedures/catalogue.js';
 import { calendarDeadlines } from './dossiers/deadlines.js';
-import { WorkingCalendar } from '../engine/calendar/index.js';
+import { CalendarProvider } from './calendar/calendar-provider.js';
 import { seedDemo } from './seed/seed-demo.js';
 import { startTimerWorker } from './timers/timer-worker.js';
 import type { Services } from './services.js';
@@ -43,7 +43,9 @@ export async function startServer(config: Config, log: Logger = pino({ level: co
 
   const runtime = new ProcessRuntime();
   const db = new Database(databaseUrl);
-  const services: Services = { config, db, runtime, definitions: new DefinitionRegistry(runtime), deadlines: calendarDeadlines(new WorkingCalendar()), clock };
+  // Seeded official years + the administrators' calendar_day rows, rebuilt when they change (any node).
+  const calendar = await CalendarProvider.start(db, { log });
+  const services: Services = { config, db, runtime, definitions: new DefinitionRegistry(runtime), deadlines: calendarDeadlines(calendar.calendar), calendar, clock };
   await publishCatalogue(orm.em.fork(), runtime, PROCESSES_DIR, await readCatalogue(PROCESSES_DIR));
   if (config.seedDemo) await seedDemo(orm.em.fork());
 
@@ -59,6 +61,7 @@ export async function startServer(config: Config, log: Logger = pino({ level: co
     url: `http://localhost:${port}`, databaseUrl, orm, services, server, log,
     async stop() {
       await stopWorker();
+      await calendar.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await db.close();

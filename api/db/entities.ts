@@ -9,5 +9,7 @@ import { DossierEvent } from '../dossiers/dossier-event.entity.js';
 import { ProcessInstance } from '../tasks/instance.entity.js';
 import { Task } from '../tasks/task.entity.js';
 import { TimerJob } from '../timers/timer-job.entity.js';
+import { CalendarDay } from '../calendar/calendar-day.entity.js';
+import { CalendarRevision } from '../calendar/calendar-revision.entity.js';
 
-export const entities = [Agency, User, Session, Procedure, Definition, Dossier, DossierSequence, DossierEvent, ProcessInstance, Task, TimerJob];
+export const entities = [Agency, User, Session, Procedure, Definition, Dossier, DossierSequence, DossierEvent, ProcessInstance, Task, TimerJob, CalendarDay, CalendarRevision];
