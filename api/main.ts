@@ -5,7 +5,7 @@ import { DEMO_PASSWORD, demoUsers } from './seed/demo-data.js';
 const config = loadConfig();
 const running = await startServer(config);
 running.log.info({ url: running.url }, 'MotCua is running');
-console.log(`\nMotCua đang chạy tại ${running.url}\nTra cứu công khai: ${running.url}/api/public/dossiers/<mã hồ sơ>\nOpenAPI: ${running.url}/api/openapi.json`);
+console.log(`\nMotCua đang chạy tại ${running.url}\nTra cứu công khai: ${running.url}/tra-cuu\nOpenAPI: ${running.url}/api/openapi.json`);
 if (config.seedDemo) {
   console.log(`\nTài khoản mẫu (mật khẩu: ${DEMO_PASSWORD}):`);
   for (const u of demoUsers) console.log(`  ${u.username.padEnd(16)} ${u.roles.join(', ').padEnd(12)} ${u.fullName}`);

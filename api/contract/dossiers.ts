@@ -76,15 +76,67 @@ export const DossierView = z.object({
 });
 export type DossierView = z.infer<typeof DossierView>;
 
-export const PublicDossierView = z.object({
+/** One step of the public timeline: what is done where and when, never by whom. */
+export const PublicStep = z.object({
+  name: z.string(),
+  /** The agency the step is with (a public body, not a person). */
+  agency: z.string(),
+  startedAt: Instant,
+  finishedAt: Instant.nullable(),
+});
+
+const PublicDossierFound = z.object({
+  found: z.literal(true),
+  /** The code as looked up (trimmed, upper case). */
   code: z.string(),
   procedureName: z.string(),
   receivingAgency: z.string(),
   handlingAgency: z.string(),
   receivedAt: Instant,
   appointmentAt: Instant,
+  /** The new appointment given with an apology letter when the dossier runs late; null until that exists. */
+  revisedAppointmentAt: Instant.nullable(),
   finishedAt: Instant.nullable(),
   status: DossierStatus,
-  steps: z.array(z.object({ name: z.string(), startedAt: Instant, finishedAt: Instant.nullable() })),
+  steps: z.array(PublicStep),
 });
+
+/** An unknown code: the same keys, at the same HTTP status, with nothing in them. */
+const PublicDossierUnknown = z.object({
+  found: z.literal(false),
+  code: z.string(),
+  procedureName: z.null(),
+  receivingAgency: z.null(),
+  handlingAgency: z.null(),
+  receivedAt: z.null(),
+  appointmentAt: z.null(),
+  revisedAppointmentAt: z.null(),
+  finishedAt: z.null(),
+  status: z.null(),
+  steps: z.array(PublicStep).max(0),
+});
+
+/**
+ * `GET /api/public/dossiers/{code}`: what anyone holding a dossier code may see. No applicant data,
+ * no officers. Always 200 for a well-formed code, with the same keys whether the code exists or not.
+ */
+export const PublicDossierView = z.discriminatedUnion('found', [PublicDossierFound, PublicDossierUnknown]);
 export type PublicDossierView = z.infer<typeof PublicDossierView>;
+export type PublicStep = z.infer<typeof PublicStep>;
+
+/** `POST /api/public/dossiers/{code}/verify`: the last 4 digits of the applicant's phone or CCCD (from the receipt holder). */
+export const PublicVerifyRequest = z.object({
+  last4: z.string({ error: 'Nhập 4 số cuối số điện thoại hoặc CCCD của người nộp' })
+    .trim().regex(/^\d{4}$/, '4 số cuối phải gồm đúng 4 chữ số'),
+});
+export type PublicVerifyRequest = z.infer<typeof PublicVerifyRequest>;
+
+/**
+ * The personal part, once the proof matches: only the applicant's name, masked ("Nguyễn V. A.").
+ * A wrong proof and an unknown code give the very same body: `{ verified: false, applicant: null }`.
+ */
+export const PublicApplicantView = z.object({
+  verified: z.boolean(),
+  applicant: z.object({ maskedName: z.string() }).nullable(),
+});
+export type PublicApplicantView = z.infer<typeof PublicApplicantView>;

@@ -14,6 +14,8 @@ export function ormConfig(clientUrl = process.env.DATABASE_URL ?? 'postgres://po
     extensions: [Migrator],
     migrations: { path: migrationsPath, pathTs: migrationsPath, glob: 'Migration*.{js,ts}', migrationsList, transactional: true, allOrNothing: true, snapshot: false, silent: true },
     pool: { min: 0, max: Number(process.env.DB_POOL_MAX ?? 20) },
+    // Created at runtime by rate-limiter-flexible with its own schema (api/public/limits.ts).
+    schemaGenerator: { skipTables: ['public_rate_limit'] },
     debug: false,
     forceUtcTimezone: true,
     ignoreUndefinedInQuery: true,

@@ -3,12 +3,18 @@ import { send } from '@koa/send';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
+/** Public status look-up for citizens (`/tra-cuu`, `/tra-cuu/<code>` from the receipt's QR code). */
+const STATUS_PAGE = '/tra-cuu';
+const STATUS_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
 /**
  * Serves the built Vue app; any other non-API GET gets index.html so client-side routes
- * (/dossiers/…) survive a reload. Hashed assets are cached for a year, index.html never.
+ * (/dossiers/…) survive a reload, except /tra-cuu[/<code>], which gets the citizens' status page
+ * (web/status). Hashed assets are cached for a year, the HTML pages never.
  */
 export function serveWeb(root: string): Middleware {
   const hasIndex = existsSync(join(root, 'index.html'));
+  const hasStatus = existsSync(join(root, 'status', 'index.html'));
   return async (ctx, next) => {
     if ((ctx.method !== 'GET' && ctx.method !== 'HEAD') || ctx.path.startsWith('/api/') || !hasIndex) return next();
     if (ctx.path.startsWith('/assets/')) {
@@ -20,6 +26,15 @@ export function serveWeb(root: string): Middleware {
       }
     }
     ctx.set('Cache-Control', 'no-cache');
+    if (ctx.path === STATUS_PAGE || ctx.path.startsWith(`${STATUS_PAGE}/`)) {
+      if (!hasStatus) return next();
+      // The citizens' status page: its own small bundle, no officer app code.
+      ctx.set('Content-Security-Policy', STATUS_CSP);
+      ctx.set('Referrer-Policy', 'no-referrer');
+      ctx.set('X-Content-Type-Options', 'nosniff');
+      await send(ctx, '/status/index.html', { root });
+      return;
+    }
     const file = ctx.path !== '/' && existsSync(join(root, ctx.path)) ? ctx.path : '/index.html';
     await send(ctx, file, { root });
   };
