@@ -16,12 +16,13 @@ import { dossierRoutes } from './dossiers/routes.js';
 import { taskRoutes } from './tasks/routes.js';
 import { publicRoutes } from './public/routes.js';
 import { calendarRoutes } from './calendar/routes.js';
+import { noticeRoutes } from './notices/routes.js';
 
-const routers = [healthRoutes, openApiRoutes, authRoutes, procedureRoutes, dossierRoutes, taskRoutes, publicRoutes, calendarRoutes];
+const routers = [healthRoutes, openApiRoutes, authRoutes, procedureRoutes, dossierRoutes, taskRoutes, publicRoutes, calendarRoutes, noticeRoutes];
 
 /** The HTTP application: a tiny core of middleware, one router per domain, then the built web app. */
 export function createApp(orm: MikroORM, services: Services, log: Logger, webDist?: string): Koa<AppState> {
-  const app = new Koa<AppState>({ proxy: true });
+  const app = new Koa<AppState>({ proxy: services.config.trustProxy });
   Object.assign(app.context, { services, log, orm });
   app.use(errorMiddleware(log));
   app.use(bodyParser({

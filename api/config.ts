@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { loadNoticeConfig, type NoticeConfig } from './notices/config.js';
 
 /** Runtime settings, all from the environment so one build runs anywhere. */
 export interface Config {
@@ -10,6 +11,10 @@ export interface Config {
   logLevel: string;
   publicBaseUrl: string;
   seedDemo: boolean;
+  /** Behind a reverse proxy: trust X-Forwarded-* (TRUST_PROXY=true). Off by default, so clients can't choose their address. */
+  trustProxy: boolean;
+  /** Citizen notices: channels (MAIL_*, SMS_*, ZALO_*) and the worker (NOTICE_*). */
+  notices: NoticeConfig;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -23,5 +28,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     publicBaseUrl: env.PUBLIC_BASE_URL ?? `http://localhost:${port}`,
     seedDemo: env.SEED_DEMO !== 'false',
+    trustProxy: env.TRUST_PROXY === 'true',
+    notices: loadNoticeConfig(env, env.PUBLIC_BASE_URL ?? `http://localhost:${port}`),
   };
 }

@@ -15,6 +15,7 @@ import { calendarDeadlines } from './dossiers/deadlines.js';
 import { CalendarProvider } from './calendar/calendar-provider.js';
 import { seedDemo } from './seed/seed-demo.js';
 import { startTimerWorker } from './timers/timer-worker.js';
+import { startNotices } from './notices/index.js';
 import type { Services } from './services.js';
 
 export const PROCESSES_DIR = fileURLToPath(new URL('../processes', import.meta.url));
@@ -48,6 +49,8 @@ export async function startServer(config: Config, log: Logger = pino({ level: co
   const services: Services = { config, db, runtime, definitions: new DefinitionRegistry(runtime), deadlines: calendarDeadlines(calendar.calendar), calendar, clock };
   await publishCatalogue(orm.em.fork(), runtime, PROCESSES_DIR, await readCatalogue(PROCESSES_DIR));
   if (config.seedDemo) await seedDemo(orm.em.fork());
+  // Citizen notices: default templates, look-up link base, the outbox worker (NOTICE_POLL_MS=0: none here).
+  const notices = await startNotices({ db, config: config.notices, clock, log });
 
   const app = createApp(orm, services, log, WEB_DIST);
   const server = await new Promise<Server>((resolve) => {
@@ -61,6 +64,7 @@ export async function startServer(config: Config, log: Logger = pino({ level: co
     url: `http://localhost:${port}`, databaseUrl, orm, services, server, log,
     async stop() {
       await stopWorker();
+      await notices.stop();
       await calendar.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();

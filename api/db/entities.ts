@@ -11,5 +11,7 @@ import { Task } from '../tasks/task.entity.js';
 import { TimerJob } from '../timers/timer-job.entity.js';
 import { CalendarDay } from '../calendar/calendar-day.entity.js';
 import { CalendarRevision } from '../calendar/calendar-revision.entity.js';
+import { Notice } from '../notices/notice.entity.js';
+import { NoticeTemplate } from '../notices/notice-template.entity.js';
 
-export const entities = [Agency, User, Session, Procedure, Definition, Dossier, DossierSequence, DossierEvent, ProcessInstance, Task, TimerJob, CalendarDay, CalendarRevision];
+export const entities = [Agency, User, Session, Procedure, Definition, Dossier, DossierSequence, DossierEvent, ProcessInstance, Task, TimerJob, CalendarDay, CalendarRevision, Notice, NoticeTemplate];

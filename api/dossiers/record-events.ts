@@ -1,4 +1,5 @@
 import type { Sql } from '../db/database.js';
+import { enqueueNotices } from '../notices/enqueue.js';
 
 export interface DossierEventInput {
   dossier: number;
@@ -23,4 +24,6 @@ export async function recordEvents(tx: Sql, events: DossierEventInput[]): Promis
       events.map((e) => e.agency ?? null), events.map((e) => e.task ?? null), events.map((e) => e.stepName ?? null),
       events.map((e) => e.note ?? null), events.map((e) => (e.data ? JSON.stringify(e.data) : null)),
     ]);
+  // The citizen notices these events call for, in the same transaction (outbox).
+  await enqueueNotices(tx, events);
 }

@@ -22,8 +22,8 @@ let app: Running;
 let desk: Client;
 const anon = () => new Client(app.url);
 
-// Every request comes "through the proxy" from its own documentation address (RFC 5737), so the
-// per-IP counters of one test never touch another's; the app trusts one proxy hop by default.
+// Every request comes "through the proxy" (TRUST_PROXY=true, one hop) from its own documentation
+// address (RFC 5737), so the per-IP counters of one test never touch another's.
 let lastIp = 0;
 const newIp = () => { lastIp++; return `198.51.${100 + Math.floor(lastIp / 250)}.${(lastIp % 250) + 1}`; };
 const get = (code: string, ip = newIp(), base = app.url) =>
@@ -33,7 +33,7 @@ const verify = (code: string, last4: unknown, ip = newIp()) =>
 
 beforeAll(async () => {
   Object.assign(process.env, LIMITS);
-  app = await startTestServer();
+  app = await startTestServer(undefined, { TRUST_PROXY: 'true' });
   desk = await Client.login(app.url, 'motcua.xa1');
 });
 afterAll(async () => {
@@ -202,7 +202,7 @@ describe('public status: rate limits', () => {
   });
 
   it('shares the counters between nodes on the same database', async () => {
-    const second = await startTestServer();
+    const second = await startTestServer(undefined, { TRUST_PROXY: 'true' });
     try {
       const { code } = await receive();
       const ip = newIp();

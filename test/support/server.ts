@@ -4,9 +4,12 @@ import { loadConfig } from '../../api/config.js';
 import { startServer, type Running } from '../../api/server.js';
 import { DEMO_PASSWORD } from '../../api/seed/demo-data.js';
 
-/** Starts a real MotCua on a free port against the run's database. */
-export function startTestServer(clock?: () => Date): Promise<Running> {
-  const config = { ...loadConfig({}), port: 0, host: '127.0.0.1', databaseUrl: inject('databaseUrl') };
+/**
+ * Starts a real MotCua on a free port against the run's database. Settings come from `env` only,
+ * never from the machine's environment, so a test can't reach a real SMTP server or SMS gateway.
+ */
+export function startTestServer(clock?: () => Date, env: NodeJS.ProcessEnv = {}): Promise<Running> {
+  const config = { ...loadConfig(env), port: 0, host: '127.0.0.1', databaseUrl: inject('databaseUrl'), seedDemo: true };
   return startServer(config, pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }), clock);
 }
 
