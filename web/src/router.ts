@@ -22,6 +22,9 @@ export function createAppRouter(history: RouterHistory = createWebHistory()) {
       { path: '/', name: 'inbox', component: InboxView },
       { path: '/dossiers/:code', name: 'dossier', component: DossierView, props: true },
       { path: '/receive', name: 'receive', component: ReceiveView, meta: { role: 'desk' } },
+      // The process designer: its own lazy chunks (bpmn-js Modeler), never loaded by officers.
+      { path: '/designer', name: 'designer', component: () => import('./designer/DesignerListView.vue'), meta: { role: 'designer' } },
+      { path: '/designer/:processId', name: 'designer-editor', component: () => import('./designer/DesignerEditorView.vue'), props: true, meta: { role: 'designer' } },
       { path: '/:rest(.*)*', redirect: '/' },
     ],
   });
