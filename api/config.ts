@@ -21,7 +21,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3000);
   return {
     port,
-    host: env.HOST ?? '0.0.0.0',
+    // Local only by default: the demo accounts' password is published. HOST=0.0.0.0 to serve the network.
+    host: env.HOST ?? '127.0.0.1',
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: resolve(env.MOTCUA_DATA_DIR ?? 'var'),
     embeddedPgPort: Number(env.EMBEDDED_PG_PORT ?? 54329),

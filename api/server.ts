@@ -7,6 +7,7 @@ import type { Config } from './config.js';
 import { ormConfig } from './db/mikro-orm.config.js';
 import { startEmbeddedPostgres } from './db/embedded.js';
 import { Database } from './db/database.js';
+import { migrate } from './db/migrate.js';
 import { createApp } from './app.js';
 import { DefinitionRegistry } from './procedures/definition-registry.js';
 import { publishCatalogue } from './procedures/publish-catalogue.js';
@@ -15,6 +16,7 @@ import { calendarDeadlines } from './dossiers/deadlines.js';
 import { CalendarProvider } from './calendar/calendar-provider.js';
 import { seedDemo } from './seed/seed-demo.js';
 import { startTimerWorker } from './timers/timer-worker.js';
+import { startRecomputeWorker } from './clock/recompute-worker.js';
 import { startNotices } from './notices/index.js';
 import type { Services } from './services.js';
 
@@ -40,10 +42,10 @@ export async function startServer(config: Config, log: Logger = pino({ level: co
   const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir, config.embeddedPgPort);
   const databaseUrl = config.databaseUrl ?? embedded!.url;
   const orm = await MikroORM.init(ormConfig(databaseUrl));
-  await orm.getMigrator().up();
+  await migrate(orm, databaseUrl);
 
   const runtime = new ProcessRuntime();
-  const db = new Database(databaseUrl);
+  const db = new Database(databaseUrl, undefined, (err) => log.warn({ err }, 'idle database connection lost'));
   // Seeded official years + the administrators' calendar_day rows, rebuilt when they change (any node).
   const calendar = await CalendarProvider.start(db, { log });
   const services: Services = { config, db, runtime, definitions: new DefinitionRegistry(runtime), deadlines: calendarDeadlines(calendar.calendar), calendar, clock };
@@ -59,11 +61,14 @@ export async function startServer(config: Config, log: Logger = pino({ level: co
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const stopWorker = startTimerWorker(services, log);
+  // Stored clock fields after calendar changes, and of rows never computed (api/clock/recompute.ts).
+  const stopRecompute = startRecomputeWorker(services, log);
 
   return {
     url: `http://localhost:${port}`, databaseUrl, orm, services, server, log,
     async stop() {
       await stopWorker();
+      await stopRecompute();
       await notices.stop();
       await calendar.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -4,16 +4,16 @@ import { Instant } from './common.js';
 export const Channel = z.enum(['desk', 'post', 'online']);
 
 export const Applicant = z.object({
-  fullName: z.string({ error: 'Thiếu họ tên người nộp' }).trim().min(2, 'Họ tên quá ngắn').max(200, 'Họ tên quá dài'),
+  fullName: z.string({ error: 'Thiếu họ tên người nộp' }).trim().min(1, 'Vui lòng nhập họ tên người nộp').min(2, 'Họ tên quá ngắn').max(200, 'Họ tên quá dài'),
   idNumber: z.string({ error: 'Thiếu số CCCD' }).regex(/^\d{12}$/, 'Số CCCD phải gồm đúng 12 chữ số'),
   phone: z.string({ error: 'Thiếu số điện thoại' }).regex(/^0\d{9,10}$/, 'Số điện thoại không hợp lệ (10–11 số, bắt đầu bằng 0)'),
   email: z.email('Địa chỉ thư điện tử không hợp lệ').optional(),
-  address: z.string({ error: 'Thiếu địa chỉ' }).trim().min(3, 'Địa chỉ quá ngắn').max(500),
+  address: z.string({ error: 'Thiếu địa chỉ' }).trim().min(1, 'Vui lòng nhập địa chỉ').min(3, 'Địa chỉ quá ngắn').max(500),
 });
 export type Applicant = z.infer<typeof Applicant>;
 
 export const ReceiveRequest = z.object({
-  procedureCode: z.string({ error: 'Thiếu mã thủ tục' }).min(1, 'Thiếu mã thủ tục'),
+  procedureCode: z.string({ error: 'Vui lòng chọn thủ tục' }).min(1, 'Vui lòng chọn thủ tục'),
   /** Agency that will handle the dossier; defaults to the receiving officer's agency when competent. */
   handlingAgencyCode: z.string().optional(),
   channel: Channel.default('desk'),
@@ -57,6 +57,43 @@ export const TaskView = z.object({
 });
 export type TaskView = z.infer<typeof TaskView>;
 
+export const ClockVerdict = z.enum(['early', 'on_time', 'late', 'overdue_in_process', 'in_process', 'withdrawn', 'stopped']);
+
+/**
+ * The dossier clock in brief (engine/clock, api/clock/README.md): verdict, the legal deadline and
+ * the appointment in force, working time used / allowed, and each step's verdict (control slip).
+ * The whole clock with its day-by-day explanation: `GET /api/dossiers/{code}/clock`.
+ */
+export const ClockSummary = z.object({
+  verdict: ClockVerdict,
+  verdictLabel: z.string(),
+  state: z.enum(['running', 'waiting_supplement', 'waiting_payment', 'finished']),
+  ruleSet: z.enum(['nd61_2018', 'nd118_2025']),
+  /** Legal deadline the verdict is measured against; null while the clock waits for the citizen. */
+  dueAt: Instant.nullable(),
+  /** What the citizen is told now (the apology's new appointment when later than the deadline). */
+  appointmentAt: Instant.nullable(),
+  /** The limit counted from the receipt on today's calendar. */
+  originalAppointmentAt: Instant,
+  finishedAt: Instant.nullable(),
+  workingTime: z.object({
+    allowedMinutes: z.number(), usedMinutes: z.number(), remainingMinutes: z.number(), overMinutes: z.number(), minutesPerDay: z.number(),
+  }),
+  steps: z.array(z.object({
+    stepId: z.string(),
+    stepName: z.string().nullable(),
+    agencyCode: z.string().nullable(),
+    enteredAt: Instant,
+    leftAt: Instant.nullable(),
+    dueAt: Instant.nullable(),
+    verdict: ClockVerdict.nullable(),
+    verdictLabel: z.string().nullable(),
+  })),
+  /** Agencies with a late or overdue step. */
+  lateAgencies: z.array(z.string()),
+});
+export type ClockSummary = z.infer<typeof ClockSummary>;
+
 export const DossierView = z.object({
   code: z.string(),
   procedure: z.object({ code: z.string(), name: z.string(), version: z.number() }),
@@ -73,6 +110,8 @@ export const DossierView = z.object({
   definitionId: z.number(),
   tasks: z.array(TaskView),
   history: z.array(HistoryEntry),
+  /** Null when the stored events break a clock rule (GET …/clock says which). */
+  clock: ClockSummary.nullable(),
 });
 export type DossierView = z.infer<typeof DossierView>;
 

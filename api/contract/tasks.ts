@@ -34,6 +34,7 @@ export const CompleteRequest = z.object({
   /** Required on steps followed by a decision gateway: "approve" or "reject". */
   decision: z.enum(['approve', 'reject'], { error: 'Quyết định phải là "approve" hoặc "reject"' }).optional(),
   note: z.string().max(2000, 'Ghi chú tối đa 2000 ký tự').optional(),
-  data: z.record(z.string(), z.unknown()).optional(),
+  /** Step data for forms and gateway conditions: at most 64 kB as JSON. */
+  data: z.record(z.string(), z.unknown()).refine((d) => JSON.stringify(d).length <= 65_536, 'Dữ liệu của bước tối đa 64 kB').optional(),
 });
 export type CompleteRequest = z.infer<typeof CompleteRequest>;

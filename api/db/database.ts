@@ -22,8 +22,11 @@ const types = {
 export class Database implements Sql {
   readonly pool: pg.Pool;
 
-  constructor(url: string, max = Number(process.env.DB_POOL_MAX ?? 20)) {
+  constructor(url: string, max = Number(process.env.DB_POOL_MAX ?? 20), onIdleError: (err: Error) => void = () => {}) {
     this.pool = new pg.Pool({ connectionString: url, max, types });
+    // An idle connection dropped by the server (restart, failover) must not crash the process:
+    // the pool discards it and the next query opens a new one.
+    this.pool.on('error', (err) => onIdleError(err));
   }
 
   async query<T>(text: string, params: unknown[] = []): Promise<T[]> {

@@ -11,7 +11,11 @@ import { Task } from '../tasks/task.entity.js';
 import { TimerJob } from '../timers/timer-job.entity.js';
 import { CalendarDay } from '../calendar/calendar-day.entity.js';
 import { CalendarRevision } from '../calendar/calendar-revision.entity.js';
+import { ProcessDraft } from '../designer/draft.entity.js';
+import { ProcessDesignEvent } from '../designer/design-event.entity.js';
 import { Notice } from '../notices/notice.entity.js';
 import { NoticeTemplate } from '../notices/notice-template.entity.js';
+import { ClockRecomputeJob } from '../clock/recompute-job.entity.js';
+import { ClockRecomputeMove } from '../clock/recompute-move.entity.js';
 
-export const entities = [Agency, User, Session, Procedure, Definition, Dossier, DossierSequence, DossierEvent, ProcessInstance, Task, TimerJob, CalendarDay, CalendarRevision, Notice, NoticeTemplate];
+export const entities = [Agency, User, Session, Procedure, Definition, Dossier, DossierSequence, DossierEvent, ProcessInstance, Task, TimerJob, CalendarDay, CalendarRevision, Notice, NoticeTemplate, ProcessDraft, ProcessDesignEvent, ClockRecomputeJob, ClockRecomputeMove];

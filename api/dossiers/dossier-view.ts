@@ -5,6 +5,10 @@ import { toIso, toIsoOrNull } from '../time.js';
 import { DOSSIER_COLUMNS, type DossierRow } from './dossier-row.js';
 import { statusView } from './status.js';
 import { actionLabel } from './actions.js';
+import { ClockRuleError } from '../../engine/clock/index.js';
+import { clockInputOf } from '../clock/source.js';
+import { factsOf } from '../clock/materialise.js';
+import { clockSummary, dossierClock } from '../clock/compute.js';
 
 export type DossierHead = DossierRow & {
   procedureName: string; version: number; receivingCode: string; receivingName: string; handlingCode: string; handlingName: string;
@@ -35,11 +39,23 @@ export async function dossierView(services: Services, d: DossierHead): Promise<D
          from task t join agency a on a.id = t.agency_id
          left join app_user u on u.id = t.assignee_id left join app_user c on c.id = t.completed_by_id
         where t.dossier_id = $1 order by t.id`, [d.id]),
-    db.query<{ at: Date; action: string; data: Record<string, unknown> | null; actor: string | null; agencyCode: string | null; stepName: string | null; note: string | null }>(
-      `select e.at, e.action, e.data, u.full_name as actor, a.code as "agencyCode", e.step_name as "stepName", e.note
+    db.query<{ at: Date; action: string; data: Record<string, unknown> | null; actor: string | null; agencyCode: string | null; stepName: string | null; note: string | null; taskId: number | null }>(
+      `select e.at, e.action, e.data, u.full_name as actor, a.code as "agencyCode", e.step_name as "stepName", e.note, e.task_id as "taskId"
          from dossier_event e left join app_user u on u.id = e.actor_id left join agency a on a.id = e.agency_id
         where e.dossier_id = $1 order by e.id`, [d.id]),
   ]);
+  // The clock from the same rows (agencies by code), without the explanation: GET …/clock has it.
+  const elementOf = new Map(tasks.map((t) => [t.id, t.elementId]));
+  const { input } = clockInputOf(factsOf(d), history.map((e) => ({
+    at: e.at, action: e.action, taskId: e.taskId, elementId: e.taskId === null ? null : elementOf.get(e.taskId) ?? null,
+    agency: e.agencyCode, stepName: e.stepName, data: e.data,
+  })), def);
+  let clock: DossierView['clock'] = null;
+  try {
+    clock = clockSummary(dossierClock(services.calendar.get(), input, services.clock(), { explain: false }));
+  } catch (err) {
+    if (!(err instanceof ClockRuleError)) throw err;
+  }
   return {
     code: d.code,
     procedure: { code: d.procedure, name: d.procedureName, version: d.version },
@@ -62,5 +78,6 @@ export async function dossierView(services: Services, d: DossierHead): Promise<D
       at: toIso(e.at), action: e.action, label: actionLabel(e.action, e.data), actor: e.actor, agencyCode: e.agencyCode,
       stepName: e.stepName, note: e.note,
     })),
+    clock,
   };
 }

@@ -14,6 +14,8 @@ import { STATUS } from './status.js';
 interface ProcedureRow {
   code: string; processId: string; timeLimitValue: number; timeLimitUnit: Duration['unit'];
   documents: Array<{ key: string; name: string; required: boolean }>; agencyKinds: string[];
+  /** Per procedure (catalogue `supplementRestarts`, default true): see engine/clock. */
+  supplementRestarts: boolean;
 }
 interface AgencyRow { id: number; code: string; name: string; kind: string }
 
@@ -23,7 +25,16 @@ interface AgencyRow { id: number; code: string; name: string; kind: string }
  * dossier created the first time instead of a second one. Returns the dossier code.
  */
 export async function receiveDossier(services: Services, user: Officer, req: ReceiveRequest, idempotencyKey?: string): Promise<string> {
-  const earlier = () => services.db.one<{ code: string }>('select code from dossier where created_by_id = $1 and idempotency_key = $2', [user.id, idempotencyKey]);
+  const earlier = async () => {
+    const found = await services.db.one<{ code: string; procedure: string; idNumber: string }>(
+      `select code, procedure_code as procedure, applicant_id_number as "idNumber" from dossier
+        where created_by_id = $1 and idempotency_key = $2`, [user.id, idempotencyKey]);
+    if (found && (found.procedure !== req.procedureCode || found.idNumber !== req.applicant.idNumber)) {
+      throw new HttpError(422, 'IDEMPOTENCY_KEY_REUSED', `Mã chống gửi trùng này đã dùng cho hồ sơ ${found.code} của người nộp/thủ tục khác`,
+        `Idempotency-Key reused for a different dossier (${found.code})`, 'Idempotency-Key');
+    }
+    return found;
+  };
   if (idempotencyKey) {
     const found = await earlier();
     if (found) return found.code;
@@ -43,7 +54,8 @@ export async function receiveDossier(services: Services, user: Officer, req: Rec
 async function receiveIn(tx: Sql, services: Services, user: Officer, req: ReceiveRequest, idempotencyKey?: string): Promise<string> {
   const procedure = await tx.one<ProcedureRow>(
     `select code, process_id as "processId", time_limit_value as "timeLimitValue", time_limit_unit as "timeLimitUnit",
-            documents, agency_kinds as "agencyKinds" from procedure where code = $1`, [req.procedureCode]);
+            documents, agency_kinds as "agencyKinds", coalesce(catalogue->'supplementRestarts' <> 'false'::jsonb, true) as "supplementRestarts"
+       from procedure where code = $1`, [req.procedureCode]);
   if (!procedure) throw notFound(`Không tìm thấy thủ tục có mã "${req.procedureCode}"`, `Unknown procedure ${req.procedureCode}`, 'procedureCode');
   const receiving = (await tx.one<AgencyRow>('select id, code, name, kind from agency where id = $1', [user.agency]))!;
   const handling = await handlingAgency(tx, procedure, receiving, req.handlingAgencyCode);
@@ -58,11 +70,12 @@ async function receiveIn(tx: Sql, services: Services, user: Officer, req: Receiv
   const code = await nextDossierCode(tx, receiving, now);
   const dossier = (await tx.one<DossierRow>(
     `insert into dossier as d (code, procedure_code, definition_id, receiving_agency_id, handling_agency_id, channel, applicant,
-       applicant_name, applicant_id_number, documents, status, received_at, appointment_at, created_by_id, idempotency_key, note)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) returning ${DOSSIER_COLUMNS}`,
+       applicant_name, applicant_id_number, documents, status, received_at, appointment_at, created_by_id, idempotency_key, note,
+       clock_limit_value, clock_limit_unit, clock_supplement_restarts)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19) returning ${DOSSIER_COLUMNS}`,
     [code, procedure.code, definitionId, receiving.id, handling.id, req.channel, JSON.stringify(req.applicant), req.applicant.fullName,
       req.applicant.idNumber, JSON.stringify(documents), STATUS.ACCEPTED, now, services.deadlines.appointment(now, limit, handling.id),
-      user.id, idempotencyKey ?? null, req.note ?? null]))!;
+      user.id, idempotencyKey ?? null, req.note ?? null, limit.value, limit.unit, procedure.supplementRestarts]))!;
   const run = await services.runtime.start(def, { dossierCode: code, procedureCode: procedure.code, channel: req.channel });
   const instance = (await tx.one<{ id: number }>(
     'insert into process_instance (dossier_id, definition_id, state, ended, updated_at) values ($1, $2, $3, $4, $5) returning id',
@@ -99,7 +112,7 @@ function checklist(procedure: ProcedureRow, given: ReceiveRequest['documents']):
   const missing = procedure.documents.filter((p) => p.required && !byKey.get(p.key)?.received);
   if (missing.length) {
     throw new HttpError(400, 'MISSING_DOCUMENTS',
-      `Hồ sơ thiếu giấy tờ bắt buộc: ${missing.map((m) => m.name).join('; ')}`,
+      `Hồ sơ thiếu ${missing.length} giấy tờ bắt buộc: ${missing.map((m, i) => `(${i + 1}) ${m.name}`).join(' ')}`,
       `Missing required documents: ${missing.map((m) => m.key).join(', ')}`, 'documents',
       missing.map((m) => ({ field: `documents.${m.key}`, message: `Thiếu: ${m.name}` })));
   }

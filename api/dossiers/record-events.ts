@@ -11,6 +11,8 @@ export interface DossierEventInput {
   stepName?: string | null;
   note?: string | null;
   data?: Record<string, unknown> | null;
+  /** Not stored (the task row has it): the BPMN element of a `step_entered`, for the clock (api/clock/source.ts). */
+  elementId?: string | null;
 }
 
 /** Appends history lines (also the clock's events) in one statement. */

@@ -32,7 +32,7 @@ dossierRoutes.get('/dossiers/:code', async (ctx) => {
 });
 
 /** Officers of the receiving or handling agency, of any agency given a step, and admins. */
-async function mayRead(db: Sql, user: Officer, d: DossierHead): Promise<boolean> {
+export async function mayRead(db: Sql, user: Officer, d: DossierHead): Promise<boolean> {
   if (user.roles.includes('admin') || d.receivingAgency === user.agency || d.handlingAgency === user.agency) return true;
   return Boolean(await db.one('select 1 from task where dossier_id = $1 and agency_id = $2 limit 1', [d.id, user.agency]));
 }

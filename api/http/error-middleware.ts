@@ -8,8 +8,11 @@ export function errorMiddleware(log: Logger): Middleware {
   return async (ctx, next) => {
     try {
       await next();
-      if (ctx.status === 404 && ctx.body === undefined && ctx.path.startsWith('/api/')) {
+      if (ctx.path.startsWith('/api/') && ctx.status === 404 && ctx.body === undefined) {
         throw new HttpError(404, 'NOT_FOUND', 'Không tìm thấy địa chỉ yêu cầu', `No route ${ctx.method} ${ctx.path}`);
+      }
+      if (ctx.path.startsWith('/api/') && (ctx.status === 405 || ctx.status === 501)) {
+        throw new HttpError(ctx.status, 'METHOD_NOT_ALLOWED', `Địa chỉ này không hỗ trợ phương thức ${ctx.method}`, `${ctx.method} not allowed on ${ctx.path}`);
       }
     } catch (err) {
       const error = toHttpError(err);

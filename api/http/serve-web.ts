@@ -5,6 +5,7 @@ import { join } from 'node:path';
 
 /** Public status look-up for citizens (`/tra-cuu`, `/tra-cuu/<code>` from the receipt's QR code). */
 const STATUS_PAGE = '/tra-cuu';
+const SAFE_FILE = /^\/[A-Za-z0-9_-][A-Za-z0-9._-]*$/;
 const STATUS_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 /**
@@ -35,7 +36,9 @@ export function serveWeb(root: string): Middleware {
       await send(ctx, '/status/index.html', { root });
       return;
     }
-    const file = ctx.path !== '/' && existsSync(join(root, ctx.path)) ? ctx.path : '/index.html';
+    // Only the build's own top-level files (favicon…) are served by name; nothing is looked up
+    // outside web/dist, and every other path is a client-side route.
+    const file = SAFE_FILE.test(ctx.path) && existsSync(join(root, ctx.path)) ? ctx.path : '/index.html';
     await send(ctx, file, { root });
   };
 }

@@ -6,8 +6,9 @@ import { DossierView, PublicApplicantView, PublicDossierView, PublicVerifyReques
 import { CompleteRequest, InboxPage } from '../contract/tasks.js';
 import { CalendarDayView, CalendarOverrideRequest, CalendarOverrideView, LunarDateView } from '../contract/calendar.js';
 import { noticePaths, noticeSchemas } from '../notices/openapi.js';
+import { designerPaths, designerSchemas } from '../designer/openapi.js';
 
-const schemas = { ApiError, LoginRequest, LoginResponse, UserView, ProcedureView, ReceiveRequest, DossierView, TaskView, PublicDossierView, PublicVerifyRequest, PublicApplicantView, CompleteRequest, InboxPage, CalendarDayView, LunarDateView, CalendarOverrideRequest, CalendarOverrideView, ...noticeSchemas };
+const schemas = { ApiError, LoginRequest, LoginResponse, UserView, ProcedureView, ReceiveRequest, DossierView, TaskView, PublicDossierView, PublicVerifyRequest, PublicApplicantView, CompleteRequest, InboxPage, CalendarDayView, LunarDateView, CalendarOverrideRequest, CalendarOverrideView, ...noticeSchemas, ...designerSchemas };
 
 const ref = (name: keyof typeof schemas) => ({ $ref: `#/components/schemas/${name}` });
 const json = (name: keyof typeof schemas) => ({ content: { 'application/json': { schema: ref(name) } } });
@@ -35,6 +36,7 @@ export function openApiDocument() {
     },
     paths: {
       ...noticePaths,
+      ...designerPaths,
       '/api/health': { get: { summary: 'Database reachability', responses: { 200: { description: 'ok' }, 503: { description: 'database down' } } } },
       '/api/auth/login': { post: { summary: 'Đăng nhập', requestBody: json('LoginRequest'), responses: { 200: { description: 'token', ...json('LoginResponse') }, 400: errors[400], 401: errors[401] } } },
       '/api/auth/logout': { post: { summary: 'Đăng xuất', security: secured, responses: { 204: { description: 'done' }, 401: errors[401] } } },

@@ -8,7 +8,8 @@ import type { CatalogueEntry } from './catalogue.js';
 
 /**
  * Brings the database in line with `processes/`: upserts each catalogue entry and publishes its
- * BPMN model as a new immutable version when the file differs from the latest published one.
+ * BPMN model as a new immutable version when the file differs from the version the catalogue
+ * published last (designers' versions, published_by set, are left alone).
  * Runs under an advisory lock so two nodes starting at once publish each version once.
  */
 export async function publishCatalogue(em: EntityManager, runtime: ProcessRuntime, dir: string, catalogue: CatalogueEntry[]) {
@@ -17,8 +18,10 @@ export async function publishCatalogue(em: EntityManager, runtime: ProcessRuntim
     for (const entry of catalogue) {
       const xml = await readFile(join(dir, entry.bpmn), 'utf8');
       const def = await runtime.compile(xml);
-      const latest = await tx.findOne(Definition, { processId: def.processId }, { orderBy: { version: 'desc' } });
-      if (!latest || latest.hash !== def.hash) {
+      // Compared with what the catalogue itself last published: a designer's later version survives restarts.
+      const fromFile = await tx.findOne(Definition, { processId: def.processId, publishedBy: null }, { orderBy: { version: 'desc' } });
+      if (!fromFile || fromFile.hash !== def.hash) {
+        const latest = await tx.findOne(Definition, { processId: def.processId }, { orderBy: { version: 'desc' } });
         tx.create(Definition, {
           processId: def.processId, version: (latest?.version ?? 0) + 1, procedureCode: entry.code,
           name: def.name, hash: def.hash, xml,

@@ -6,6 +6,7 @@ import { recordEvents, type DossierEventInput } from '../dossiers/record-events.
 import { STATUS } from '../dossiers/status.js';
 import { resolveStepAgency } from '../agencies/resolve-step-agency.js';
 import { conflict } from '../http/errors.js';
+import { CLOCK_SET, clockColumnsInTx, clockParams } from '../clock/materialise.js';
 
 export interface RunTarget {
   dossier: DossierRow;
@@ -50,7 +51,7 @@ export async function applyRun(tx: Sql, services: Services, target: RunTarget, r
       `insert into task (dossier_id, instance_id, execution_id, element_id, name, candidate_groups, agency_id, state, created_at, due_at)
        values ($1, $2, $3, $4, $5, $6, $7, 'open', $8, $9) returning id`,
       [dossier.id, instanceId, waiting.executionId, waiting.elementId, waiting.step.name, waiting.step.candidateGroups, agency, now, due]))!;
-    event('step_entered', { task: task.id, stepName: waiting.step.name, agency });
+    event('step_entered', { task: task.id, stepName: waiting.step.name, agency, elementId: waiting.elementId });
   }
 
   // run.timers is the complete pending set: a waiting job missing from it was cancelled with its activity.
@@ -65,10 +66,14 @@ export async function applyRun(tx: Sql, services: Services, target: RunTarget, r
   }
 
   const next = nextStatus(dossier, run, now);
-  await tx.query('update dossier set status = $2, outcome = $3, finished_at = $4, returned_at = $5 where id = $1',
-    [dossier.id, next.status, next.outcome, next.finishedAt, next.returnedAt]);
+  if (run.ended) {
+    event('returned', { note: run.end?.name ?? null, data: { endId: run.end?.elementId ?? null, nationalStatus: next.status, outcome: next.outcome } });
+  }
+  // The stored clock fields (api/clock) follow the events written here, in the same statement.
+  const clock = await clockColumnsInTx(tx, services, dossier, events, now);
+  await tx.query(`update dossier set status = $2, outcome = $3, finished_at = $4, returned_at = $5, ${CLOCK_SET(6)} where id = $1`,
+    [dossier.id, next.status, next.outcome, next.finishedAt, next.returnedAt, ...clockParams(clock)]);
   Object.assign(dossier, next);
-  if (run.ended) event('returned', { note: run.end?.name ?? null });
   await recordEvents(tx, events);
 }
 

@@ -32,19 +32,28 @@ export function completeTask(services: Services, user: Officer, taskId: number, 
 
     const def = await services.definitions.get(tx, instance.definition);
     const step = def.steps.find((s) => s.elementId === task.elementId);
-    if (step?.decisions?.length && !(req.decision && step.decisions.includes(req.decision))) {
+    const decisions = step?.decisions ?? [];
+    if (decisions.length && !(req.decision && decisions.includes(req.decision))) {
       throw new HttpError(400, 'DECISION_REQUIRED', 'Cần chọn kết quả xử lý: đồng ý hoặc từ chối',
-        `Task ${task.elementId} needs a decision among ${step.decisions.join(', ')}`, 'decision');
+        `Task ${task.elementId} needs a decision among ${decisions.join(', ')}`, 'decision');
+    }
+    if (!decisions.length && req.decision) {
+      throw new HttpError(400, 'NO_DECISION_HERE', 'Bước này không có quyết định đồng ý/từ chối; chỉ cần bấm Hoàn thành',
+        `Task ${task.elementId} takes no decision`, 'decision');
     }
     const dossier = reviveDates(dossierRow);
     const data = { ...req.data, ...(req.decision ? { decision: req.decision } : {}), ...(req.note ? { note: req.note } : {}) };
     const run = await runEngine(() => services.runtime.completeTask(def, instance.state, task.executionId, data), task.elementId);
 
     const now = services.clock();
-    await tx.query(
+    // Conditional: a claim by someone else that slipped in since the read above (claims don't take
+    // the instance lock) makes this match nothing, and the whole completion rolls back.
+    const completed = await tx.one(
       `update task set state = 'completed', assignee_id = coalesce(assignee_id, $2), completed_at = $3, completed_by_id = $2,
-              decision = $4, note = $5, data = $6 where id = $1`,
+              decision = $4, note = $5, data = $6
+        where id = $1 and state = 'open' and (assignee_id is null or assignee_id = $2) returning id`,
       [task.id, user.id, now, req.decision ?? null, req.note ?? null, req.data ? JSON.stringify(req.data) : null]);
+    if (!completed) throw conflict('TASK_TAKEN', 'Công việc vừa được cán bộ khác nhận xử lý', `Task ${taskId} was claimed by someone else meanwhile`);
     await saveState(tx, instance, run, now);
     await applyRun(tx, services, { dossier, instanceId: instance.id, actorId: user.id, now }, run, [{
       dossier: dossier.id, at: now, action: 'step_completed', actor: user.id, agency: task.agency, task: task.id,

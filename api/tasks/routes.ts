@@ -11,7 +11,7 @@ import { taskView } from './task-view.js';
 
 export const taskRoutes = createRouter();
 
-const TaskId = z.coerce.number({ error: 'Mã công việc phải là số' }).int('Mã công việc phải là số nguyên').positive('Mã công việc không hợp lệ');
+const TaskId = z.string().regex(/^[1-9]\d{0,14}$/, 'Mã công việc không hợp lệ').transform(Number);
 
 taskRoutes.get('/tasks', async (ctx) => {
   const user = requireUser(ctx);

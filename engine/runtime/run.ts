@@ -10,10 +10,35 @@ import type { CompiledDefinition, EndSpec, RunResult, StepSpec, VisitedElement }
 export interface LoadedDefinition {
   def: CompiledDefinition;
   source: SerializableContext;
-  /** Condition bodies by sequence flow id. */
-  conditions: Map<string, string>;
+  /** `source` as given to the engines: its `serialize()` gives nothing, the state never carries the source. */
+  engineSource: SerializableContext;
+  /** The engines' `scripts`: this version's conditions, evaluated in the runtime's shared sandbox. */
+  scripts: ConditionScripts;
   steps: Map<string, StepSpec>;
   ends: Map<string, EndSpec>;
+}
+
+type LoggerFactory = Environment['Logger'];
+type Logger = ReturnType<LoggerFactory>;
+
+/** bpmn-engine's own logger factory (`debug`, namespaces bpmn-engine:*); the package does not export it. */
+const debugLogger: LoggerFactory = new Engine().environment.Logger;
+const loggers = new Map<string, Logger>();
+
+/**
+ * bpmn-engine's loggers, made once per scope (an element type) instead of three per element per engine:
+ * `debug` probes the TTY for colours each time it makes one. A `debug` logger reads DEBUG when it logs,
+ * so sharing them across engines logs exactly the same.
+ */
+const sharedLogger: LoggerFactory = (scope) => {
+  let logger = loggers.get(scope);
+  if (!logger) loggers.set(scope, (logger = debugLogger(scope)));
+  return logger;
+};
+
+/** The loaded source for the engines: the same context, except that it does not serialize itself. */
+export function engineSource(source: SerializableContext): SerializableContext {
+  return Object.create(source, { serialize: { value: () => undefined } }) as SerializableContext;
 }
 
 interface EventContent {
@@ -44,8 +69,9 @@ export class EngineRun {
   constructor(private readonly loaded: LoadedDefinition) {
     this.engine = new Engine({
       name: loaded.def.processId,
-      sourceContext: loaded.source,
-      scripts: new ConditionScripts(loaded.conditions),
+      sourceContext: loaded.engineSource,
+      Logger: sharedLogger,
+      scripts: loaded.scripts,
       timers: this.timers,
     });
     // An event that ends through its event definition reports the definition's type (bpmn:TimerEventDefinition).
@@ -68,8 +94,9 @@ export class EngineRun {
     await this.engine.execute({ variables });
   }
 
+  /** Takes `state` over: the engine keeps parts of it and may change them (see ProcessRuntime). */
   async resume(state: unknown): Promise<void> {
-    this.engine.recover(structuredClone(state));
+    this.engine.recover(state);
     await this.engine.resume();
   }
 
@@ -117,7 +144,10 @@ export class EngineRun {
     return definition.getExecutableProcesses()[0].environment;
   }
 
-  /** Engine state as plain JSON, without the definition source: instances share the cached one. */
+  /**
+   * Engine state as plain JSON, without the definition source: instances share the cached one. The engine
+   * does not even serialize it (engineSource), its `source` is undefined.
+   */
   private async persistableState(): Promise<unknown> {
     const state = await this.engine.getState();
     for (const definition of state.definitions) delete definition.source;

@@ -1,7 +1,7 @@
 import { compileDefinition } from './compile.js';
-import { conditionBodies } from './conditions.js';
+import { ConditionSandbox, ConditionScripts, conditionBodies } from './conditions.js';
 import { TaskNotWaitingError, TimerNotPendingError } from './errors.js';
-import { EngineRun, type LoadedDefinition } from './run.js';
+import { EngineRun, engineSource, type LoadedDefinition } from './run.js';
 import { deserializeSource } from './source.js';
 import type { CompiledDefinition, RunResult } from './types.js';
 
@@ -14,9 +14,15 @@ const MAX_LOADED = 100;
  * state with what the caller must persist (waiting tasks, timer requests, history, output).
  * `RunResult.timers` is the complete set of pending timers: a timer missing from it has fired or was
  * cancelled with its activity. Gateway condition syntax: see conditions.ts.
+ *
+ * The `state` given to completeTask and fireTimer is handed over to the runtime, which recovers the
+ * engine from it without copying it (the engine may keep and change parts of it): pass each call its
+ * own parsed copy, as a database read gives, and do not use that object afterwards.
  */
 export class ProcessRuntime {
   private readonly loaded = new Map<string, LoadedDefinition>();
+  /** One vm context for every condition this runtime evaluates; see conditions.ts for why that is safe. */
+  private readonly sandbox = new ConditionSandbox();
 
   /** Parses and validates a definition version; throws DefinitionError. */
   compile(xml: string): Promise<CompiledDefinition> {
@@ -62,7 +68,8 @@ export class ProcessRuntime {
       loaded = {
         def,
         source,
-        conditions: conditionBodies(source),
+        engineSource: engineSource(source),
+        scripts: new ConditionScripts(conditionBodies(source), this.sandbox),
         steps: new Map(def.steps.map((s) => [s.elementId, s])),
         ends: new Map(def.ends.map((e) => [e.elementId, e])),
       };

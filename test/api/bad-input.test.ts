@@ -25,7 +25,7 @@ describe('bad input gets a clear 4xx in Vietnamese, and nothing is written', () 
     ['bad phone', () => ({ procedureCode: '1.001193', applicant: applicant({ phone: '12345' }), documents: docs }), 400, 'applicant.phone', /điện thoại/],
     ['bad e-mail', () => ({ procedureCode: '1.001193', applicant: applicant({ email: 'not-an-email' }), documents: docs }), 400, 'applicant.email', /thư điện tử/],
     ['unknown document', () => ({ procedureCode: '1.001193', applicant: applicant(), documents: [...docs, { key: 'khong_co', received: true }] }), 400, () => `documents.${docs.length}.key`, /không thuộc/],
-    ['a required document missing', () => ({ procedureCode: '1.001193', applicant: applicant(), documents: [] }), 400, 'documents', /thiếu giấy tờ bắt buộc/i],
+    ['a required document missing', () => ({ procedureCode: '1.001193', applicant: applicant(), documents: [] }), 400, 'documents', /thiếu \d+ giấy tờ bắt buộc/i],
     ['handling agency not competent', () => ({ procedureCode: '1.001193', handlingAgencyCode: '000.02.11.H99', applicant: applicant(), documents: docs }), 400, 'handlingAgencyCode', /thẩm quyền/],
   ];
   for (const [name, body, status, field, message] of cases) {
@@ -68,13 +68,13 @@ describe('bad input gets a clear 4xx in Vietnamese, and nothing is written', () 
     const stranger = await Client.login(app.url, 'chuyenvien.xa2');
     expect((await holder.post(`/api/tasks/${task.id}/claim`)).status).toBe(200);
 
-    const notHeld = await other.post(`/api/tasks/${task.id}/complete`, { decision: 'approve' });
+    const notHeld = await other.post(`/api/tasks/${task.id}/complete`, { note: 'x' });
     expect(notHeld.status).toBe(409);
     expect(notHeld.body.error.message).toMatch(/cán bộ khác/);
     expect((await stranger.post(`/api/tasks/${task.id}/claim`)).status).toBe(403);
 
-    expect((await holder.post(`/api/tasks/${task.id}/complete`, { decision: 'approve' })).status).toBe(200);
-    const again = await holder.post(`/api/tasks/${task.id}/complete`, { decision: 'approve' });
+    expect((await holder.post(`/api/tasks/${task.id}/complete`, { note: 'x' })).status).toBe(200);
+    const again = await holder.post(`/api/tasks/${task.id}/complete`, { note: 'x' });
     expect(again.status).toBe(409);
     expect(again.body.error.message).toMatch(/đã được xử lý/);
   });
@@ -98,5 +98,70 @@ describe('bad input gets a clear 4xx in Vietnamese, and nothing is written', () 
     const res = await desk.get('/api/khong-co');
     expect(res.status).toBe(404);
     expect(res.body.error.message).toMatch(/Không tìm thấy/);
+  });
+});
+
+describe('input PostgreSQL would refuse, and odd requests', () => {
+  it('NUL bytes and lone surrogates anywhere give 400 naming the field, nothing written', async () => {
+    const before = await dossierCount();
+    for (const fullName of ['Nguyễn\u0000Văn', 'Nguyễn \ud800 Văn']) {
+      const res = await desk.post('/api/dossiers', { procedureCode: '1.001193', applicant: applicant({ fullName }), documents: docs });
+      expect(res.status).toBe(400);
+      expect(res.body.error.field).toBe('applicant.fullName');
+      expect(res.body.error.message).toMatch(/ký tự không hợp lệ/);
+    }
+    expect((await desk.get('/api/tasks?q=a%00')).status).toBe(400);
+    expect((await desk.get('/api/dossiers/abc%00')).status).toBe(400);
+    expect(await dossierCount()).toBe(before);
+  });
+
+  it('deeply nested data → 400; a body that is not JSON → 415, never silently ignored', async () => {
+    let nested: unknown = 'x';
+    for (let i = 0; i < 50; i++) nested = [nested];
+    const deep = await desk.post('/api/tasks/1/complete', { data: { nested } });
+    expect(deep.status).toBe(400);
+    expect(deep.body.error.code).toBe('TOO_DEEP');
+    const res = await fetch(`${app.url}/api/tasks/1/complete`, {
+      method: 'POST', headers: { authorization: `Bearer ${desk.token}`, 'content-type': 'text/plain' }, body: '{"note":"x"}',
+    });
+    expect(res.status).toBe(415);
+  });
+
+  it('task ids are plain decimal numbers', async () => {
+    for (const id of ['0x1', '1e3', '%2B1', '0', '-1', '1.5']) {
+      expect((await desk.post(`/api/tasks/${id}/complete`, {})).status).toBe(400);
+    }
+  });
+
+  it('paths outside the web root never touch the file system or fail with 500', async () => {
+    for (const path of ['/../../../../etc/passwd', '/../../package.json', '/..']) {
+      const res = await fetch(`${app.url}${path}`);
+      expect(res.status).toBeLessThan(500);
+      expect(await res.text()).not.toMatch(/root:|"name": "motcua"/);
+    }
+  });
+
+  it('a decision on a step that takes none is refused', async () => {
+    const dossier = (await desk.post('/api/dossiers', { procedureCode: '1.001193', applicant: applicant(), documents: docs })).body;
+    const task = dossier.tasks.find((t: { state: string }) => t.state === 'open');
+    expect(task.decisions).toEqual([]);
+    const specialist = await Client.login(app.url, 'tuphap.xa1');
+    const res = await specialist.post(`/api/tasks/${task.id}/complete`, { decision: 'reject' });
+    expect(res.status).toBe(400);
+    expect(res.body.error.field).toBe('decision');
+  });
+
+  it('an Idempotency-Key reused for another applicant is refused, not answered with the old dossier', async () => {
+    const headers = { 'idempotency-key': 'reuse-test-0001' };
+    expect((await desk.post('/api/dossiers', { procedureCode: '1.001193', applicant: applicant(), documents: docs }, headers)).status).toBe(201);
+    const other = await desk.post('/api/dossiers', { procedureCode: '1.001193', applicant: applicant({ idNumber: '079123456789' }), documents: docs }, headers);
+    expect(other.status).toBe(422);
+    expect(other.body.error.field).toBe('Idempotency-Key');
+  });
+
+  it('unsupported methods on API routes answer in the JSON error shape', async () => {
+    const res = await desk.request('DELETE', '/api/tasks');
+    expect(res.status).toBe(405);
+    expect(res.body.error.code).toBe('METHOD_NOT_ALLOWED');
   });
 });

@@ -19,7 +19,7 @@ describe('two officers at once', () => {
     const dossier = (await desk.post('/api/dossiers', { procedureCode: '1.001193', applicant: applicant(), documents: docs })).body;
     const task = dossier.tasks.find((t: any) => t.state === 'open');
     const [a, b] = await Promise.all([Client.login(app.url, 'tuphap.xa1'), Client.login(app.url, 'hotich.xa1')]);
-    const results = await Promise.all([a, b].map((c) => c.post(`/api/tasks/${task.id}/complete`, { note: 'cùng lúc', decision: 'approve' })));
+    const results = await Promise.all([a, b].map((c) => c.post(`/api/tasks/${task.id}/complete`, { note: 'cùng lúc' })));
     const statuses = results.map((r) => r.status).sort();
     expect(statuses, JSON.stringify(results.map((r) => r.body))).toEqual([200, 409]);
     expect(results.find((r) => r.status === 409)!.body.error.message).toMatch(/đã được|cán bộ khác/);
@@ -69,5 +69,19 @@ describe('retries racing each other', () => {
     expect(y.body.code).toBe(x.body.code);
     const n = await app.orm.em.getConnection().execute(`select count(*)::int as n from dossier where idempotency_key = 'race-test-0001'`);
     expect(n[0].n).toBe(1);
+  });
+});
+
+describe('a claim racing a completion', () => {
+  it('never leaves a task completed by someone other than its holder', async () => {
+    for (let round = 0; round < 10; round++) {
+      const dossier = (await desk.post('/api/dossiers', { procedureCode: '1.001193', applicant: applicant(), documents: docs })).body;
+      const task = dossier.tasks.find((t: { state: string }) => t.state === 'open');
+      const [a, b] = await Promise.all([Client.login(app.url, 'tuphap.xa1'), Client.login(app.url, 'hotich.xa1')]);
+      await Promise.all([a.post(`/api/tasks/${task.id}/complete`, {}), b.post(`/api/tasks/${task.id}/claim`)]);
+      const [row] = await app.services.db.query<{ state: string; assignee: number | null; completedBy: number | null }>(
+        'select state, assignee_id as assignee, completed_by_id as "completedBy" from task where id = $1', [task.id]);
+      if (row.state === 'completed') expect(row.assignee).toBe(row.completedBy);
+    }
   });
 });

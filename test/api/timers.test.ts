@@ -26,12 +26,13 @@ describe('BPMN timers are durable job rows fired by the worker', () => {
     expect(job).toMatchObject({ state: 'waiting', elementId: 'tax_reminder' });
     const due = job.dueAt.getTime();
 
-    expect(await fireDueTimers(app.services, 20, new Date(due - 60_000))).toBe(0);
+    // Other test files' dossiers share the database, so this looks at this dossier's job only.
+    await fireDueTimers(app.services, 100, new Date(due - 60_000));
     expect((await jobs(dossier.code))[0].state).toBe('waiting');
 
-    expect(await fireDueTimers(app.services, 20, new Date(due + 60_000))).toBeGreaterThanOrEqual(1);
+    await fireDueTimers(app.services, 100, new Date(due + 60_000));
     expect((await jobs(dossier.code))[0].state).toBe('fired');
-    expect(await fireDueTimers(app.services, 20, new Date(due + 120_000))).toBe(0);
+    await fireDueTimers(app.services, 100, new Date(due + 120_000));
 
     const admin = await Client.login(app.url, 'mc.admin');
     const view = (await admin.get(`/api/dossiers/${dossier.code}`)).body;
@@ -54,6 +55,7 @@ describe('a timer whose activity ended', () => {
     }
     const [job] = await jobs(dossier.code);
     expect(job.state).toBe('cancelled');
-    expect(await fireDueTimers(app.services, 20, new Date(job.dueAt.getTime() + 60_000))).toBe(0);
+    await fireDueTimers(app.services, 100, new Date(job.dueAt.getTime() + 60_000));
+    expect((await jobs(dossier.code))[0].state).toBe('cancelled');
   });
 });
