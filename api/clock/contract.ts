@@ -92,6 +92,7 @@ export const DossierClockView = ClockResultView.extend({
   code: z.string(),
   /** The clock input mapped from the dossier's history (api/clock/README.md): POST it to /api/clock/preview to try variations. */
   input: z.object({ limit: z.object({ value: z.number(), unit: z.string() }), supplementRestarts: z.boolean(), events: z.array(ClockEventInput) }),
+  /** The stored clock statistics count (`dossier_clock`); null until first computed (rows from before the clock). */
   stored: z.object({
     verdict: z.string().nullable(),
     dueAt: Instant.nullable(),
@@ -103,7 +104,7 @@ export const DossierClockView = ClockResultView.extend({
     calendarRevision: z.number().nullable(),
     computedAt: Instant.nullable(),
     error: z.string().nullable(),
-  }),
+  }).nullable(),
   /** The calendar revision this answer was computed with. */
   calendarRevision: z.number(),
 });

@@ -1,6 +1,6 @@
 /**
  * The light recompute: the legal deadline of a dossier whose clock has no wait, no restart and no
- * apology (`dossier.clock_light`) is the receipt's appointment — a function of the receipt instant,
+ * apology (`dossier_clock.light`) is the receipt's appointment — a function of the receipt instant,
  * the limit and the calendar only. After a calendar change the recompute job gets it with two
  * day-table look-ups instead of re-reading the dossier's events and running the whole clock
  * (≈ 0.3 µs instead of ≈ 5 µs plus the events' rows). `test/api/clock-light.test.ts` checks it
@@ -32,7 +32,7 @@ export function lightDue(cal: WorkingCalendar, receivedAt: number, limit: TimeLi
  * The citizen's appointment after a calendar change (`dossier.appointment_at`, printed on the
  * receipt): a promise, so it stays — unless its day is no longer a working day. Then it moves to
  * the legal deadline when that is later, else to the same time on the next working day. It never
- * moves earlier. (The legal deadline itself always follows the calendar: `clock_due_at`.)
+ * moves earlier. (The legal deadline itself always follows the calendar: `dossier_clock.due_at`.)
  */
 export function promisedAppointment(cal: WorkingCalendar, appointment: number, legalDue: number | null): number {
   const tb = cal.dayTable;

@@ -1,5 +1,5 @@
 /**
- * The stored clock fields of a dossier (`dossier.clock_*`): what statistics need, derived from the
+ * The stored clock of a dossier (`dossier_clock`, one row per dossier): what statistics need, derived from the
  * dossier's events and the working calendar — never typed in, always recomputable. Written in the
  * transaction of every event (receive, complete, timer: `applyRun`) and, after a calendar change,
  * by the recompute job (open dossiers only).
@@ -14,30 +14,35 @@ import type { DossierEventInput } from '../dossiers/record-events.js';
 import { dossierClock } from './compute.js';
 import { clockInputOf, type DossierClockFacts, type SourceEvent } from './source.js';
 
-/** The values of the `clock_*` columns. */
+/** The values of a `dossier_clock` row. */
 export interface ClockColumns {
   verdict: string | null;
   dueAt: Date | null;
   finishedAt: Date | null;
   returnedAt: Date | null;
   lateAgencyIds: number[] | null;
-  light: boolean | null;
+  light: boolean;
   revision: number;
   computedAt: Date;
   error: string | null;
 }
 
 /**
- * The `clock_*` assignments of an UPDATE, `$first…$first+8` in {@link clockParams} order. A node whose
- * calendar is behind the database's revision (it refreshes every CALENDAR_REFRESH_MS) stores a null
- * revision: the recompute worker's catch-up then recomputes the row on the current calendar.
+ * Writes the stored clock of the dossier(s) returned by a CTE named `d` (column `id`), values at
+ * `$first…$first+8` in {@link clockParams} order: `with d as (update dossier … returning id) ${CLOCK_UPSERT(n)}`
+ * — one statement with the officer's action. A node whose calendar is behind the database's
+ * revision (nodes refresh every CALENDAR_REFRESH_MS) stores a null revision: the recompute worker
+ * then recomputes the row on the current calendar.
  */
-export const CLOCK_SET = (first: number) => {
+export const CLOCK_UPSERT = (first: number) => {
   const $ = (k: number) => `$${first + k}`;
-  return `clock_verdict = ${$(0)}, clock_due_at = ${$(1)}, clock_finished_at = ${$(2)}, clock_returned_at = ${$(3)},
-    clock_late_agency_ids = ${$(4)}::int[], clock_light = ${$(5)},
-    clock_revision = case when (select r.revision from calendar_revision r where r.id = 1) > ${$(6)}::bigint then null else ${$(6)}::bigint end,
-    clock_computed_at = ${$(7)}, clock_error = ${$(8)}`;
+  return `insert into dossier_clock as c (dossier_id, verdict, due_at, finished_at, returned_at, late_agency_ids, light, revision, computed_at, error)
+    select d.id, ${$(0)}, ${$(1)}::timestamptz, ${$(2)}::timestamptz, ${$(3)}::timestamptz, ${$(4)}::int[], ${$(5)},
+           case when (select r.revision from calendar_revision r where r.id = 1) > ${$(6)}::bigint then null else ${$(6)}::bigint end,
+           ${$(7)}::timestamptz, ${$(8)} from d
+    on conflict (dossier_id) do update set verdict = excluded.verdict, due_at = excluded.due_at, finished_at = excluded.finished_at,
+      returned_at = excluded.returned_at, late_agency_ids = excluded.late_agency_ids, light = excluded.light, revision = excluded.revision,
+      computed_at = excluded.computed_at, error = excluded.error`;
 };
 
 export const clockParams = (c: ClockColumns) =>
@@ -46,7 +51,7 @@ export const clockParams = (c: ClockColumns) =>
 /**
  * Stored verdict: the final one once closed (early / on_time / late / withdrawn / stopped);
  * `in_process` while open — whether it is overdue depends on the instant asked about, so statistics
- * compare `clock_due_at` with that instant instead of storing it.
+ * compare `due_at` with that instant instead of storing it.
  */
 export function columnsOf(result: ClockResult, light: boolean, revision: number, now: Date): ClockColumns {
   const open = result.finishedAt === null;

@@ -30,6 +30,8 @@ export const ClockRecomputeJob = defineEntity({
     /** Last progress write (every batch). */
     heartbeatAt: p.datetime().nullable(),
     error: p.text().nullable(),
+    /** Where the time went (ms per phase: catchUp, dossiers, tasks) and what the light path handled. */
+    detail: p.json<Record<string, number>>().nullable(),
     createdAt: p.datetime().defaultRaw('now()'),
     startedAt: p.datetime().nullable(),
     finishedAt: p.datetime().nullable(),

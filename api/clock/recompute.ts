@@ -1,5 +1,5 @@
 /**
- * Recomputing the stored clock fields when the working calendar changes.
+ * Recomputing the stored clocks (`dossier_clock`) when the working calendar changes.
  *
  * An administrator adds or removes a day (api/calendar) → `calendar_revision` moves → each node's
  * CalendarProvider rebuilds its calendar. A recompute pass (api/clock/recompute-worker.ts, every
@@ -7,26 +7,27 @@
  *
  * 1. takes the session advisory lock {@link RECOMPUTE_LOCK} on a connection of its own — one node
  *    at a time does recompute work; if it dies, its session ends and the lock is free again;
- * 2. creates the job of the node's calendar revision if there is none (`clock_recompute_job`,
- *    unique per revision; older pending jobs are superseded), and runs the newest unfinished job:
- *    - **catch-up**: dossiers whose fields were never computed or were written by a node with a
- *      stale calendar (`clock_revision is null`, see `CLOCK_SET`): the full clock from events;
- *    - **open dossiers** (`clock_finished_at is null`), by id, in batches: the *light* path
- *      (calendar arithmetic on the receipt, api/clock/light.ts) for dossiers without waits,
- *      restarts or apology, the full clock for the others; only rows whose fields changed are
- *      written, each with an audit row (`clock_recompute_move`: old → new due date and
- *      appointment); then the due dates of their open tasks (step durations of the model).
- *    Closed dossiers keep their stored fields: their verdict was final when they closed.
- *    Progress (`done` / `total`, moved) is written after every batch.
- * 3. without a job to run, still runs the catch-up (rows written by a stale node after a job).
+ * 2. computes the dossiers that have no stored clock yet (rows from before the clock, or inserted
+ *    by SQL: each node remembers the highest dossier id it has checked) and the stored clocks
+ *    written by a node with a stale calendar (`revision is null`, see `CLOCK_UPSERT`): the full
+ *    clock from the events;
+ * 3. creates the job of the node's calendar revision if there is none (`clock_recompute_job`,
+ *    unique per revision; older unfinished jobs are superseded) and runs the newest unfinished
+ *    one: every **open** dossier (`finished_at is null`), by id, in batches — the *light* path
+ *    (calendar arithmetic on the receipt, api/clock/light.ts) for dossiers without waits, restarts
+ *    or apology, the full clock for the others; only rows that changed are written, each with an
+ *    audit row (`clock_recompute_move`: old → new legal due date and appointment); then the due
+ *    dates of their open tasks (the model's step durations). Closed dossiers keep their stored
+ *    clock: their verdict was final when they closed. Progress (`done` / `total`, moved, time per
+ *    phase) is written after every batch; a job cut short (node gone) resumes at the next pass.
  *
  * Appointment (`dossier.appointment_at`, printed on the receipt, Mẫu 01) — decision: the receipt
  * is a promise to the citizen, so a calendar change does not rewrite it. It moves only when its
  * day is no longer a working day (the citizen must not be asked to come on a day off): to the new
  * legal deadline when that is later, else to the same time on the next working day. It never moves
  * earlier (a day off cancelled does not silently bring the promise forward). The legal deadline
- * (`clock_due_at`, what verdicts are measured against) always follows the calendar, both ways.
- * Each movement of either is audited (`clock_recompute_move`).
+ * (`dossier_clock.due_at`, what verdicts are measured against) always follows the calendar, both
+ * ways. Each movement of either is audited.
  *
  * Writes are guarded: a row changed since it was read (an officer's action in between) is left to
  * that action, which computed it itself.
@@ -34,7 +35,7 @@
 import { hostname } from 'node:os';
 import type { Logger } from 'pino';
 import type { TimeLimit, WorkingCalendar } from '../../engine/calendar/index.js';
-import type { CompiledDefinition } from '../../engine/runtime/types.js';
+import type { CompiledDefinition, Duration } from '../../engine/runtime/types.js';
 import type { Services } from '../services.js';
 import { calendarDeadlines } from '../dossiers/deadlines.js';
 import { DOSSIER_COLUMNS, type DossierRow } from '../dossiers/dossier-row.js';
@@ -44,7 +45,10 @@ import type { SourceEvent } from './source.js';
 
 /** pg_advisory_lock key of the recompute work ('MCCLOCK1' as a bigint). */
 export const RECOMPUTE_LOCK = '5567646576763981617';
+/** Open dossiers per batch of the light path (CLOCK_RECOMPUTE_BATCH). */
 export const RECOMPUTE_BATCH = Number(process.env.CLOCK_RECOMPUTE_BATCH ?? 20_000);
+/** Dossiers per batch of the full clock (events are read for each). */
+const FULL_BATCH = 2_000;
 const NODE = `${hostname()}:${process.pid}`;
 
 export interface RecomputeOutcome {
@@ -58,7 +62,11 @@ export interface RecomputeOutcome {
   ran: boolean;
 }
 
-interface Progress { done: number; moved: number; tasksMoved: number }
+interface Progress { done: number; moved: number; tasksMoved: number; ms: Record<string, number> }
+const newProgress = (): Progress => ({ done: 0, moved: 0, tasksMoved: 0, ms: {} });
+
+/** Per process: dossier ids up to here are known to have a stored clock (rows are never un-computed). */
+const checkedUpTo = new WeakMap<Services, number>();
 
 /**
  * One recompute pass (see the module doc). Safe to call from any node at any time; returns quickly
@@ -72,25 +80,26 @@ export async function recomputePass(services: Services, log?: Logger): Promise<R
     if (!locked) return { jobId: null, done: 0, moved: 0, tasksMoved: 0, ran: false };
     await services.calendar.refresh();
     const revision = services.calendar.currentRevision;
+    const catchUp = newProgress();
+    await missing(services, catchUp);
+    await stale(services, null, catchUp);
     await ensureJob(services, revision);
-    const job = await services.db.one<{ id: number; calendarRevision: number; done: number; moved: number; tasksMoved: number }>(
-      `select id, calendar_revision as "calendarRevision", done, moved, tasks_moved as "tasksMoved" from clock_recompute_job
+    const job = await services.db.one<{ id: number; done: number; moved: number; tasksMoved: number; detail: Record<string, number> | null }>(
+      `select id, done, moved, tasks_moved as "tasksMoved", detail from clock_recompute_job
         where state in ('pending', 'running') and calendar_revision <= $1 order by calendar_revision desc limit 1`, [revision]);
-    if (!job) {
-      const p = await catchUp(services, null, { done: 0, moved: 0, tasksMoved: 0 }, async () => {});
-      return { jobId: null, ...p, ran: true };
-    }
-    return { jobId: job.id, ...(await runJob(services, job, log)), ran: true };
+    if (!job) return { jobId: null, done: catchUp.done, moved: catchUp.moved, tasksMoved: catchUp.tasksMoved, ran: true };
+    const p = await runJob(services, job, log);
+    return { jobId: job.id, done: p.done, moved: p.moved, tasksMoved: p.tasksMoved, ran: true };
   } finally {
     if (locked) await client.query('select pg_advisory_unlock($1::bigint)', [RECOMPUTE_LOCK]).catch(() => {});
     client.release();
   }
 }
 
-/** The job of `revision`, unless one exists; pending jobs of older revisions are superseded by it. */
+/** The job of `revision`, unless one exists; unfinished jobs of older revisions are superseded by it. */
 async function ensureJob(services: Services, revision: number): Promise<void> {
   const last = await services.db.one<{ r: number | null }>('select max(calendar_revision) as r from clock_recompute_job');
-  if (last?.r !== null && last?.r !== undefined && last.r >= revision) return;
+  if (last?.r != null && last.r >= revision) return;
   await services.db.transaction(async (tx) => {
     await tx.query(`insert into clock_recompute_job (calendar_revision, state, created_at) values ($1, 'pending', now())
                     on conflict (calendar_revision) do nothing`, [revision]);
@@ -99,25 +108,22 @@ async function ensureJob(services: Services, revision: number): Promise<void> {
   });
 }
 
-async function runJob(services: Services, job: { id: number; done: number; moved: number; tasksMoved: number }, log?: Logger): Promise<Progress> {
+async function runJob(services: Services, job: { id: number; done: number; moved: number; tasksMoved: number; detail: Record<string, number> | null }, log?: Logger): Promise<Progress> {
   const db = services.db;
-  const left = await db.one<{ open: number; missing: number }>(
-    `select (select count(*) from dossier where clock_finished_at is null) as open,
-            (select count(*) from dossier where clock_revision is null) as missing`);
+  // A job cut short resumes from the start (unchanged rows are skipped quickly); its counters go on.
+  const left = await db.one<{ n: number }>('select count(*) as n from dossier_clock where finished_at is null');
   await db.query(`update clock_recompute_job set state = 'running', claimed_by = $2, started_at = coalesce(started_at, now()),
-                         heartbeat_at = now(), total = done + $3 where id = $1`, [job.id, NODE, left!.open + left!.missing]);
-  const progress: Progress = { done: job.done, moved: job.moved, tasksMoved: job.tasksMoved };
-  const report = () => db.query(`update clock_recompute_job set done = $2, moved = $3, tasks_moved = $4, heartbeat_at = now() where id = $1`,
-    [job.id, progress.done, progress.moved, progress.tasksMoved]).then(() => undefined);
+                         heartbeat_at = now(), total = done + $3 where id = $1`, [job.id, NODE, left!.n]);
+  const progress: Progress = { done: job.done, moved: job.moved, tasksMoved: job.tasksMoved, ms: { ...job.detail } };
+  const report = () => db.query(`update clock_recompute_job set done = $2, moved = $3, tasks_moved = $4, detail = $5, heartbeat_at = now() where id = $1`,
+    [job.id, progress.done, progress.moved, progress.tasksMoved, JSON.stringify(progress.ms)]).then(() => undefined);
   const started = Date.now();
   try {
-    await catchUp(services, job.id, progress, report);
     await openDossiers(services, job.id, progress, report);
-    await catchUp(services, job.id, progress, report);
-    await db.query(`update clock_recompute_job set state = 'done', done = $2, moved = $3, tasks_moved = $4, total = greatest(total, $2),
+    await db.query(`update clock_recompute_job set state = 'done', done = $2, moved = $3, tasks_moved = $4, detail = $5, total = greatest(total, $2),
                            heartbeat_at = now(), finished_at = now() where id = $1`,
-      [job.id, progress.done, progress.moved, progress.tasksMoved]);
-    log?.info({ job: job.id, ...progress, ms: Date.now() - started }, 'clock recompute done');
+      [job.id, progress.done, progress.moved, progress.tasksMoved, JSON.stringify(progress.ms)]);
+    log?.info({ job: job.id, done: progress.done, moved: progress.moved, tasksMoved: progress.tasksMoved, ...progress.ms, ms: Date.now() - started }, 'clock recompute done');
     return progress;
   } catch (err) {
     await db.query(`update clock_recompute_job set state = 'failed', error = $2, heartbeat_at = now() where id = $1`, [job.id, String(err)]).catch(() => {});
@@ -125,23 +131,50 @@ async function runJob(services: Services, job: { id: number; done: number; moved
   }
 }
 
-// ——— catch-up: the full clock for rows never computed or computed on a stale calendar ————————————
+const timed = async <T>(progress: Progress, phase: string, work: () => Promise<T>): Promise<T> => {
+  const t0 = performance.now();
+  try {
+    return await work();
+  } finally {
+    progress.ms[phase] = Math.round((progress.ms[phase] ?? 0) + performance.now() - t0);
+  }
+};
 
-async function catchUp(services: Services, jobId: number | null, progress: Progress, report: () => Promise<void>): Promise<Progress> {
-  let after = 0;
-  for (;;) {
-    const rows = await services.db.query<DossierRow & { computedAt: Date | null; revision: number | null; finishedStored: Date | null; dueStored: Date | null }>(
-      `select ${DOSSIER_COLUMNS}, d.clock_computed_at as "computedAt", d.clock_revision as revision, d.clock_due_at as "dueStored",
-              d.clock_finished_at as "finishedStored"
-         from dossier d where d.clock_revision is null and d.id > $1 order by d.id limit $2`, [after, Math.min(RECOMPUTE_BATCH, 5_000)]);
-    if (!rows.length) return progress;
+// ——— dossiers without a stored clock, and stored clocks computed on a stale calendar ——————————————
+
+type FullRow = DossierRow & { computedAt: Date | null; dueStored: Date | null };
+
+/** Dossiers with no `dossier_clock` row (from before the clock, or inserted by SQL), above this node's mark. */
+async function missing(services: Services, progress: Progress): Promise<void> {
+  let after = checkedUpTo.get(services) ?? 0;
+  const top = (await services.db.one<{ id: number | null }>('select max(id) as id from dossier'))?.id ?? 0;
+  while (after < top) {
+    const rows = await services.db.query<FullRow>(
+      `select ${DOSSIER_COLUMNS}, null::timestamptz as "computedAt", null::timestamptz as "dueStored"
+         from dossier d where d.id > $1 and d.id <= $2 and not exists (select 1 from dossier_clock c where c.dossier_id = d.id)
+        order by d.id limit $3`, [after, top, FULL_BATCH]);
+    if (!rows.length) break;
     after = rows[rows.length - 1]!.id;
     const { cal, revision } = snapshot(services);
-    const moved = await fullPath(services, cal, revision, jobId, rows, 'missing');
+    await timed(progress, 'missing', () => fullPath(services, cal, revision, null, rows, 'missing'));
     progress.done += rows.length;
-    progress.moved += moved;
-    progress.tasksMoved += await openTasks(services, cal, rows[0]!.id, after);
-    await report();
+  }
+  checkedUpTo.set(services, top);
+}
+
+/** Stored clocks written by a node whose calendar was behind (revision null). */
+async function stale(services: Services, jobId: number | null, progress: Progress): Promise<void> {
+  let after = 0;
+  for (;;) {
+    const rows = await services.db.query<FullRow>(
+      `select ${DOSSIER_COLUMNS}, c.computed_at as "computedAt", c.due_at as "dueStored"
+         from dossier_clock c join dossier d on d.id = c.dossier_id where c.revision is null and c.dossier_id > $1
+        order by c.dossier_id limit $2`, [after, FULL_BATCH]);
+    if (!rows.length) return;
+    after = rows[rows.length - 1]!.id;
+    const { cal, revision } = snapshot(services);
+    progress.moved += await timed(progress, 'stale', () => fullPath(services, cal, revision, jobId, rows, 'stale'));
+    progress.done += rows.length;
   }
 }
 
@@ -149,25 +182,32 @@ async function catchUp(services: Services, jobId: number | null, progress: Progr
 
 interface OpenRow {
   id: number;
-  receivedAt: Date;
-  appointmentAt: Date;
-  dueAt: Date | null;
-  light: boolean | null;
-  computedAt: Date | null;
+  /** Instants as epoch ms (int8): parsing 20,000 × 4 timestamps into Dates costs more than the whole computation. */
+  receivedMs: number;
+  appointmentMs: number;
+  dueMs: number | null;
+  light: boolean;
+  computedMs: number;
   limitValue: number;
   limitUnit: TimeLimit['unit'];
 }
 
+/** Epoch milliseconds of a timestamptz column, as int8 (parsed to a number). */
+const ms = (column: string) => `(extract(epoch from ${column}) * 1000)::int8`;
+const at = (column: string) => `to_timestamp(${column} / 1000.0)`;
+
 async function openDossiers(services: Services, jobId: number, progress: Progress, report: () => Promise<void>): Promise<void> {
   let after = 0;
   for (;;) {
-    const rows = await services.db.query<OpenRow>(
-      `select d.id, d.received_at as "receivedAt", d.appointment_at as "appointmentAt", d.clock_due_at as "dueAt", d.clock_light as light,
-              d.clock_computed_at as "computedAt",
+    // Only the partial index's own condition, so the plan is an ordered index scan whatever the statistics say.
+    const rows = await timed(progress, 'read', () => services.db.query<OpenRow>(
+      `select c.dossier_id as id, ${ms('d.received_at')} as "receivedMs", ${ms('d.appointment_at')} as "appointmentMs", ${ms('c.due_at')} as "dueMs",
+              c.light and c.revision is not null as light, ${ms('c.computed_at')} as "computedMs",
               coalesce(d.clock_limit_value, (select lp.time_limit_value from procedure lp where lp.code = d.procedure_code)) as "limitValue",
               coalesce(d.clock_limit_unit, (select lp.time_limit_unit from procedure lp where lp.code = d.procedure_code)) as "limitUnit"
-         from dossier d where d.clock_finished_at is null and d.clock_revision is not null and d.id > $1 order by d.id limit $2`,
-      [after, RECOMPUTE_BATCH]);
+         from dossier_clock c join dossier d on d.id = c.dossier_id
+        where c.finished_at is null and c.dossier_id > $1 order by c.dossier_id limit $2`,
+      [after, RECOMPUTE_BATCH]));
     if (!rows.length) return;
     const first = rows[0]!.id;
     after = rows[rows.length - 1]!.id;
@@ -175,40 +215,44 @@ async function openDossiers(services: Services, jobId: number, progress: Progres
     const now = services.clock();
 
     const heavy: number[] = [];
-    const ids: number[] = [], oldDue: (Date | null)[] = [], newDue: Date[] = [], oldApp: Date[] = [], newApp: Date[] = [], seen: (Date | null)[] = [];
-    for (const r of rows) {
-      if (r.light !== true) {
-        heavy.push(r.id);
-        continue;
+    const ids: number[] = [], oldDue: (number | null)[] = [], newDue: number[] = [], oldApp: number[] = [], newApp: number[] = [], seen: number[] = [];
+    await timed(progress, 'compute', async () => {
+      for (const r of rows) {
+        if (!r.light) {
+          heavy.push(r.id);
+          continue;
+        }
+        const due = lightDue(cal, r.receivedMs, { value: Number(r.limitValue), unit: r.limitUnit });
+        const app = promisedAppointment(cal, r.appointmentMs, due);
+        if (due === r.dueMs && app === r.appointmentMs) continue;
+        ids.push(r.id); oldDue.push(r.dueMs); newDue.push(due); oldApp.push(r.appointmentMs); newApp.push(app); seen.push(r.computedMs);
       }
-      const due = lightDue(cal, r.receivedAt.getTime(), { value: Number(r.limitValue), unit: r.limitUnit });
-      const app = promisedAppointment(cal, r.appointmentAt.getTime(), due);
-      if (due === r.dueAt?.getTime() && app === r.appointmentAt.getTime()) continue;
-      ids.push(r.id); oldDue.push(r.dueAt); newDue.push(new Date(due)); oldApp.push(r.appointmentAt); newApp.push(new Date(app)); seen.push(r.computedAt);
-    }
+    });
     let moved = 0;
     if (ids.length) {
-      const written = await services.db.query<{ id: number }>(
-        `with x as (select * from unnest($2::bigint[], $3::timestamptz[], $4::timestamptz[], $5::timestamptz[], $6::timestamptz[], $7::timestamptz[])
-                      as x(id, old_due, new_due, old_app, new_app, seen)),
-              upd as (update dossier d set clock_due_at = x.new_due, appointment_at = x.new_app, clock_revision = $8, clock_computed_at = $9
-                        from x where d.id = x.id and d.clock_finished_at is null and d.clock_computed_at is not distinct from x.seen
-                      returning d.id, x.old_due, x.new_due, x.old_app, x.new_app)
+      const written = await timed(progress, 'write', () => services.db.query<{ id: number }>(
+        `with x as (select * from unnest($2::bigint[], $3::int8[], $4::int8[], $5::int8[], $6::int8[], $7::int8[]) as x(id, old_due, new_due, old_app, new_app, seen)),
+              w as (update dossier_clock c set due_at = ${at('x.new_due')}, revision = $8, computed_at = $9
+                      from x where c.dossier_id = x.id and c.finished_at is null and ${ms('c.computed_at')} = x.seen
+                    returning c.dossier_id as id),
+              a as (update dossier d set appointment_at = ${at('x.new_app')} from x
+                     where d.id = x.id and x.new_app <> x.old_app and d.id in (select id from w) returning d.id)
          insert into clock_recompute_move (job_id, dossier_id, old_due_at, new_due_at, old_appointment_at, new_appointment_at, at)
-         select $1, id, old_due, new_due, old_app, new_app, now() from upd returning dossier_id as id`,
-        [jobId, ids, oldDue, newDue, oldApp, newApp, seen, revision, now]);
+         select $1, x.id, ${at('x.old_due')}, ${at('x.new_due')}, ${at('x.old_app')}, ${at('x.new_app')}, now() from x join w on w.id = x.id
+         returning dossier_id as id`,
+        [jobId, ids, oldDue, newDue, oldApp, newApp, seen, revision, now]));
       moved += written.length;
     }
     if (heavy.length) {
-      const full = await services.db.query<DossierRow & { computedAt: Date | null; revision: number | null; finishedStored: Date | null; dueStored: Date | null }>(
-        `select ${DOSSIER_COLUMNS}, d.clock_computed_at as "computedAt", d.clock_revision as revision, d.clock_due_at as "dueStored",
-                d.clock_finished_at as "finishedStored"
-           from dossier d where d.id = any($1::bigint[]) and d.clock_finished_at is null order by d.id`, [heavy]);
-      moved += await fullPath(services, cal, revision, jobId, full, 'open');
+      const full = await services.db.query<FullRow>(
+        `select ${DOSSIER_COLUMNS}, c.computed_at as "computedAt", c.due_at as "dueStored"
+           from dossier_clock c join dossier d on d.id = c.dossier_id where c.dossier_id = any($1::bigint[]) and c.finished_at is null order by c.dossier_id`,
+        [heavy]);
+      moved += await timed(progress, 'full', () => fullPath(services, cal, revision, jobId, full, 'open'));
     }
     progress.done += rows.length;
     progress.moved += moved;
-    progress.tasksMoved += await openTasks(services, cal, first, after);
+    progress.tasksMoved += await timed(progress, 'tasks', () => openTasks(services, cal, first, after));
     await report();
   }
 }
@@ -216,12 +260,12 @@ async function openDossiers(services: Services, jobId: number, progress: Progres
 // ——— the full clock for a batch of dossiers ————————————————————————————————————————
 
 /**
- * Computes the full clock of each dossier from its events and writes every `clock_*` field, the
- * appointment rule (later, never earlier) and an audit row when the due date or appointment moved.
- * `missing` rows are guarded on `clock_revision is null`, `open` rows on `clock_computed_at`.
+ * Computes the full clock of each dossier from its events and stores it, with the appointment rule
+ * (off a day no longer worked, never earlier) and an audit row when the due date or appointment of
+ * an open dossier moved. `missing`: first computation (insert; the appointment is as printed);
+ * `stale`: guarded on `revision is null`; `open`: guarded on `computed_at` unchanged.
  */
-async function fullPath(services: Services, cal: WorkingCalendar, revision: number, jobId: number | null,
-  rows: Array<DossierRow & { computedAt: Date | null; dueStored: Date | null; finishedStored: Date | null }>, kind: 'missing' | 'open'): Promise<number> {
+async function fullPath(services: Services, cal: WorkingCalendar, revision: number, jobId: number | null, rows: FullRow[], kind: 'missing' | 'stale' | 'open'): Promise<number> {
   if (!rows.length) return 0;
   const now = services.clock();
   const events = await services.db.query<SourceEvent & { dossierId: number }>(
@@ -238,38 +282,38 @@ async function fullPath(services: Services, cal: WorkingCalendar, revision: numb
   }
   const cols = {
     id: [] as number[], verdict: [] as (string | null)[], due: [] as (Date | null)[], finished: [] as (Date | null)[], returned: [] as (Date | null)[],
-    late: [] as (string | null)[], light: [] as (boolean | null)[], error: [] as (string | null)[], app: [] as Date[],
-    oldDue: [] as (Date | null)[], oldApp: [] as Date[], seen: [] as (Date | null)[], limitValue: [] as number[], limitUnit: [] as string[],
+    late: [] as (string | null)[], light: [] as boolean[], error: [] as (string | null)[], app: [] as Date[],
+    oldDue: [] as (Date | null)[], oldApp: [] as Date[], seen: [] as (number | null)[],
   };
   for (const r of rows) {
     const c = computeColumns(cal, revision, factsOf(r), byDossier.get(r.id) ?? [], defs.get(r.definition), now);
-    // The promise moves only off a day that is no longer worked (never earlier); closed dossiers keep
-    // theirs, and so do rows computed for the first time (imported: their appointment is as printed).
-    const movable = c.finishedAt === null && c.error === null && (kind === 'open' || r.computedAt !== null);
+    const movable = kind !== 'missing' && c.finishedAt === null && c.error === null;
     const app = movable ? new Date(promisedAppointment(cal, r.appointmentAt.getTime(), c.dueAt?.getTime() ?? null)) : r.appointmentAt;
     cols.id.push(r.id); cols.verdict.push(c.verdict); cols.due.push(c.dueAt); cols.finished.push(c.finishedAt); cols.returned.push(c.returnedAt);
     cols.late.push(c.lateAgencyIds ? `{${c.lateAgencyIds.join(',')}}` : null); cols.light.push(c.light); cols.error.push(c.error);
-    cols.app.push(app); cols.oldDue.push(r.dueStored); cols.oldApp.push(r.appointmentAt); cols.seen.push(r.computedAt);
-    cols.limitValue.push(Number(r.limitValue)); cols.limitUnit.push(r.limitUnit);
+    cols.app.push(app); cols.oldDue.push(r.dueStored); cols.oldApp.push(r.appointmentAt); cols.seen.push(r.computedAt?.getTime() ?? null);
   }
-  const guard = kind === 'missing' ? 'd.clock_revision is null' : 'd.clock_finished_at is null and d.clock_computed_at is not distinct from x.seen';
-  // Moves are audited for open dossiers whose due date or appointment changed (a first computation has no old due date to compare).
+  const write = kind === 'missing'
+    ? `insert into dossier_clock (dossier_id, verdict, due_at, finished_at, returned_at, late_agency_ids, light, revision, computed_at, error)
+         select x.id, x.verdict, x.due, x.finished, x.returned, x.late::int[], x.light, $14, $15, x.error from x
+       on conflict (dossier_id) do nothing returning dossier_id as id`
+    : `update dossier_clock c set verdict = x.verdict, due_at = x.due, finished_at = x.finished, returned_at = x.returned,
+              late_agency_ids = x.late::int[], light = x.light, revision = $14, computed_at = $15, error = x.error
+         from x where c.dossier_id = x.id and ${kind === 'stale' ? 'c.revision is null' : `c.finished_at is null and ${ms('c.computed_at')} = x.seen`}
+       returning c.dossier_id as id`;
   const moved = await services.db.query<{ id: number }>(
     `with x as (select * from unnest($2::bigint[], $3::text[], $4::timestamptz[], $5::timestamptz[], $6::timestamptz[], $7::text[], $8::boolean[],
-                                     $9::text[], $10::timestamptz[], $11::timestamptz[], $12::timestamptz[], $13::timestamptz[], $14::numeric[], $15::text[])
-                  as x(id, verdict, due, finished, returned, late, light, error, app, old_due, old_app, seen, limit_value, limit_unit)),
-          upd as (update dossier d set clock_verdict = x.verdict, clock_due_at = x.due, clock_finished_at = x.finished, clock_returned_at = x.returned,
-                         clock_late_agency_ids = x.late::int[], clock_light = x.light, clock_error = x.error, appointment_at = x.app,
-                         clock_limit_value = coalesce(d.clock_limit_value, x.limit_value), clock_limit_unit = coalesce(d.clock_limit_unit, x.limit_unit),
-                         clock_revision = $16, clock_computed_at = $17
-                    from x where d.id = x.id and ${guard}
-                  returning d.id, x.finished, x.old_due, x.due, x.old_app, x.app)
+                                     $9::text[], $10::timestamptz[], $11::timestamptz[], $12::timestamptz[], $13::int8[])
+                  as x(id, verdict, due, finished, returned, late, light, error, app, old_due, old_app, seen)),
+          w as (${write}),
+          a as (update dossier d set appointment_at = x.app from x
+                 where d.id = x.id and d.appointment_at is distinct from x.app and d.id in (select id from w) returning d.id)
      insert into clock_recompute_move (job_id, dossier_id, old_due_at, new_due_at, old_appointment_at, new_appointment_at, at)
-     select $1, id, old_due, due, old_app, app, now() from upd
-      where finished is null and (old_app is distinct from app or (old_due is not null and old_due is distinct from due))
+     select $1, x.id, x.old_due, x.due, x.old_app, x.app, now() from x join w on w.id = x.id
+      where x.finished is null and (x.old_app is distinct from x.app or (x.old_due is not null and x.old_due is distinct from x.due))
      returning dossier_id as id`,
     [jobId, cols.id, cols.verdict, cols.due, cols.finished, cols.returned, cols.late, cols.light, cols.error, cols.app, cols.oldDue, cols.oldApp,
-      cols.seen, cols.limitValue, cols.limitUnit, revision, now]);
+      cols.seen, revision, now]);
   return moved.length;
 }
 
@@ -277,26 +321,30 @@ async function fullPath(services: Services, cal: WorkingCalendar, revision: numb
 
 /** Due dates of the open tasks of open dossiers with ids in [from, to], from the model's step durations. */
 async function openTasks(services: Services, cal: WorkingCalendar, from: number, to: number): Promise<number> {
-  const tasks = await services.db.query<{ id: number; elementId: string; createdAt: Date; dueAt: Date | null; definition: number; agency: number }>(
-    `select t.id, t.element_id as "elementId", t.created_at as "createdAt", t.due_at as "dueAt", d.definition_id as definition, t.agency_id as agency
-       from task t join dossier d on d.id = t.dossier_id
-      where t.dossier_id between $1 and $2 and t.state = 'open' and d.clock_finished_at is null`, [from, to]);
+  const tasks = await services.db.query<{ id: number; elementId: string; createdMs: number; dueMs: number | null; definition: number; agency: number }>(
+    `select t.id, t.element_id as "elementId", ${ms('t.created_at')} as "createdMs", ${ms('t.due_at')} as "dueMs", d.definition_id as definition, t.agency_id as agency
+       from task t join dossier d on d.id = t.dossier_id join dossier_clock c on c.dossier_id = t.dossier_id
+      where t.dossier_id between $1 and $2 and t.state = 'open' and c.finished_at is null`, [from, to]);
   if (!tasks.length) return 0;
   const deadlines = calendarDeadlines(cal);
-  const defs = new Map<number, CompiledDefinition | undefined>();
-  const ids: number[] = [], olds: (Date | null)[] = [], dues: Date[] = [];
+  const specs = new Map<string, Duration | undefined>();
+  const ids: number[] = [], olds: (number | null)[] = [], dues: number[] = [];
   for (const t of tasks) {
-    if (!defs.has(t.definition)) defs.set(t.definition, await services.definitions.get(services.db, t.definition).catch(() => undefined));
-    const duration = defs.get(t.definition)?.steps.find((s) => s.elementId === t.elementId)?.duration;
+    const key = `${t.definition}:${t.elementId}`;
+    if (!specs.has(key)) {
+      const def = await services.definitions.get(services.db, t.definition).catch(() => undefined);
+      specs.set(key, def?.steps.find((s) => s.elementId === t.elementId)?.duration);
+    }
+    const duration = specs.get(key);
     if (!duration) continue;
-    const due = deadlines.stepDue(t.createdAt, duration, t.agency);
-    if (due.getTime() === t.dueAt?.getTime()) continue;
-    ids.push(t.id); olds.push(t.dueAt); dues.push(due);
+    const due = deadlines.stepDue(new Date(t.createdMs), duration, t.agency).getTime();
+    if (due === t.dueMs) continue;
+    ids.push(t.id); olds.push(t.dueMs); dues.push(due);
   }
   if (!ids.length) return 0;
   const written = await services.db.query(
-    `update task t set due_at = x.due from unnest($1::bigint[], $2::timestamptz[], $3::timestamptz[]) as x(id, old, due)
-      where t.id = x.id and t.state = 'open' and t.due_at is not distinct from x.old returning t.id`, [ids, olds, dues]);
+    `update task t set due_at = ${at('x.due')} from unnest($1::bigint[], $2::int8[], $3::int8[]) as x(id, old, due)
+      where t.id = x.id and t.state = 'open' and ${ms('t.due_at')} is not distinct from x.old returning t.id`, [ids, olds, dues]);
   return written.length;
 }
 

@@ -36,10 +36,10 @@ clockRoutes.get('/dossiers/:code/clock', async (ctx) => {
     definitions.get(db, d.definition),
     db.one<{ verdict: string | null; dueAt: Date | null; finishedAt: Date | null; returnedAt: Date | null; lateAgencies: string[]; light: boolean | null;
       revision: number | null; computedAt: Date | null; error: string | null }>(
-      `select d.clock_verdict as verdict, d.clock_due_at as "dueAt", d.clock_finished_at as "finishedAt", d.clock_returned_at as "returnedAt",
-              coalesce((select array_agg(a.code order by x.i) from unnest(d.clock_late_agency_ids) with ordinality x(id, i) join agency a on a.id = x.id), '{}') as "lateAgencies",
-              d.clock_light as light, d.clock_revision as revision, d.clock_computed_at as "computedAt", d.clock_error as error
-         from dossier d where d.id = $1`, [d.id]),
+      `select c.verdict, c.due_at as "dueAt", c.finished_at as "finishedAt", c.returned_at as "returnedAt",
+              coalesce((select array_agg(a.code order by x.i) from unnest(c.late_agency_ids) with ordinality x(id, i) join agency a on a.id = x.id), '{}') as "lateAgencies",
+              c.light, c.revision, c.computed_at as "computedAt", c.error
+         from dossier_clock c where c.dossier_id = $1`, [d.id]),
   ]);
   const { input } = clockInputOf(factsOf(d), events, def);
   const cal = calendar.get();
@@ -55,10 +55,12 @@ clockRoutes.get('/dossiers/:code/clock', async (ctx) => {
     code: d.code,
     ...clockView(result),
     input: { ...input, events: input.events.map((e) => ({ ...e, at: toIso(e.at as Date) })) },
-    stored: {
-      verdict: stored!.verdict, dueAt: toIsoOrNull(stored!.dueAt), finishedAt: toIsoOrNull(stored!.finishedAt), returnedAt: toIsoOrNull(stored!.returnedAt),
-      lateAgencies: stored!.lateAgencies, light: stored!.light, calendarRevision: stored!.revision, computedAt: toIsoOrNull(stored!.computedAt), error: stored!.error,
-    },
+    stored: stored
+      ? {
+          verdict: stored.verdict, dueAt: toIsoOrNull(stored.dueAt), finishedAt: toIsoOrNull(stored.finishedAt), returnedAt: toIsoOrNull(stored.returnedAt),
+          lateAgencies: stored.lateAgencies, light: stored.light, calendarRevision: stored.revision, computedAt: toIsoOrNull(stored.computedAt), error: stored.error,
+        }
+      : null,
     calendarRevision: revision,
   };
 });

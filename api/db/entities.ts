@@ -16,6 +16,7 @@ import { ProcessDesignEvent } from '../designer/design-event.entity.js';
 import { Notice } from '../notices/notice.entity.js';
 import { NoticeTemplate } from '../notices/notice-template.entity.js';
 import { ClockRecomputeJob } from '../clock/recompute-job.entity.js';
+import { DossierClock } from '../clock/dossier-clock.entity.js';
 import { ClockRecomputeMove } from '../clock/recompute-move.entity.js';
 
-export const entities = [Agency, User, Session, Procedure, Definition, Dossier, DossierSequence, DossierEvent, ProcessInstance, Task, TimerJob, CalendarDay, CalendarRevision, Notice, NoticeTemplate, ProcessDraft, ProcessDesignEvent, ClockRecomputeJob, ClockRecomputeMove];
+export const entities = [Agency, User, Session, Procedure, Definition, Dossier, DossierSequence, DossierEvent, ProcessInstance, Task, TimerJob, CalendarDay, CalendarRevision, Notice, NoticeTemplate, ProcessDraft, ProcessDesignEvent, DossierClock, ClockRecomputeJob, ClockRecomputeMove];

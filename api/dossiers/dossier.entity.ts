@@ -14,10 +14,6 @@ export const Dossier = defineEntity({
   indexes: [
     { properties: ['handlingAgency', 'receivedAt'] },
     { properties: ['applicantIdNumber'] },
-    // The recompute job's walk over open dossiers (api/clock/recompute.ts).
-    { name: 'dossier_clock_open_idx', expression: 'create index "dossier_clock_open_idx" on "dossier" ("id") where "clock_finished_at" is null' },
-    // Dossiers whose clock was never materialised (imported rows, rows from before the clock).
-    { name: 'dossier_clock_missing_idx', expression: 'create index "dossier_clock_missing_idx" on "dossier" ("id") where "clock_revision" is null' },
   ],
   uniques: [{ properties: ['createdBy', 'idempotencyKey'] }],
   properties: {
@@ -43,32 +39,12 @@ export const Dossier = defineEntity({
     idempotencyKey: p.string().length(100).nullable(),
     note: p.text().nullable(),
 
-    // ——— the dossier clock (api/clock/README.md) ————————————————————————————
-    // Frozen at receipt: the limit and the supplement rule in force when the dossier was received.
-    // Null on rows from before the clock: the procedure's current values are used.
+    // The dossier clock's settings, frozen at receipt: the limit and the supplement rule in force when
+    // the dossier was received. Null on rows from before the clock: the procedure's current values
+    // count. The derived fields are in `dossier_clock`.
     clockLimitValue: p.decimal('number').precision(8).scale(2).nullable(),
     clockLimitUnit: p.string().length(20).nullable(),
     clockSupplementRestarts: p.boolean().nullable(),
-    // Derived from the dossier's events + the working calendar, never typed in; written in the
-    // transaction of every event (receive, complete, timer) and by the recompute job after a
-    // calendar change (open dossiers only). Statistics read these.
-    /** early | on_time | late | withdrawn | stopped once closed; in_process while open (overdue = now > clock_due_at, never stored). */
-    clockVerdict: p.string().length(20).nullable(),
-    /** The legal deadline (null while the clock waits for the citizen before it was reached). */
-    clockDueAt: p.datetime().nullable(),
-    /** The finish: result ready (status 9 step entered / completed), returned, withdrawn or stopped. */
-    clockFinishedAt: p.datetime().nullable(),
-    /** The result handed to the citizen (after a completion, or as the finish). */
-    clockReturnedAt: p.datetime().nullable(),
-    /** Agencies (ids) with a step finished late. */
-    clockLateAgencyIds: p.array<number>().columnType('int[]').nullable(),
-    /** No waits, restarts or apology: the due date is calendar arithmetic on the receipt (light recompute). */
-    clockLight: p.boolean().nullable(),
-    /** The calendar revision the stored fields were computed with; null = never computed. */
-    clockRevision: p.bigint('number').nullable(),
-    clockComputedAt: p.datetime().nullable(),
-    /** ClockRuleError code when the events break a clock rule (the fields above are then empty). */
-    clockError: p.string().length(40).nullable(),
   },
 });
 export type Dossier = InferEntity<typeof Dossier>;

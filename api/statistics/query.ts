@@ -1,27 +1,28 @@
 /**
- * The statistics of DESIGN §5 from the stored clock fields (`dossier.clock_*`, api/clock): one SQL
+ * The statistics of DESIGN §5 from the stored clocks (`dossier_clock`, api/clock): one SQL
  * statement per report, whatever the number of dossiers. Every count is one of the predicates of
  * {@link BUCKET_SQL}; the drill-down lists the dossiers of a predicate, so a cell and its list can
  * never disagree.
  *
- * A dossier in a period P = [s, e) with evaluation instant t = min(e, now):
+ * A dossier in a period P = [s, e) with evaluation instant t = min(e, now) (a dossier whose clock is
+ * not stored yet — only rows from before the clock, until the worker's first pass — counts as open):
  * - it takes part in P when received before e and not closed before s (closed = result ready,
- *   withdrawn or stopped: `clock_finished_at`), or when its result was handed over in P;
+ *   withdrawn or stopped: `dossier_clock.finished_at`), or when its result was handed over in P;
  * - carried over: received before s; received: in P (by channel);
  * - processed: closed in P with verdict early / on_time / late (stored when it closed);
- * - in process: not closed at e — overdue when its legal deadline `clock_due_at` < t (the same rule
+ * - in process: not closed at e — overdue when its legal deadline `due_at` < t (the same rule
  *   as the clock's `overdue_in_process`: evaluated after the deadline), else not yet due;
- * - returned: `clock_returned_at` in P; withdrawn / stopped: closed in P that way.
+ * - returned: `returned_at` in P; withdrawn / stopped: closed in P that way.
  * So toProcess = carriedOver + received = processed + withdrawn + stopped + inProcess.
  */
 import type { Sql } from '../db/database.js';
 import type { Bucket, StatisticsQuery, StatisticsRow } from './contract.js';
 import { toIso } from '../time.js';
 
-const ACTIVE = '(d.clock_finished_at is null or d.clock_finished_at >= p.s)';
-const CLOSED_IN = '(d.clock_finished_at >= p.s and d.clock_finished_at < p.e)';
-const OPEN_AT_END = '(d.clock_finished_at is null or d.clock_finished_at >= p.e)';
-const OVERDUE = `(${OPEN_AT_END} and d.clock_due_at < p.t)`;
+const ACTIVE = '(c.finished_at is null or c.finished_at >= p.s)';
+const CLOSED_IN = '(c.finished_at >= p.s and c.finished_at < p.e)';
+const OPEN_AT_END = '(c.finished_at is null or c.finished_at >= p.e)';
+const OVERDUE = `(${OPEN_AT_END} and c.due_at < p.t)`;
 
 /** Each cell as a predicate over a dossier `d` joined to a period `p(label, s, e, t)`. */
 export const BUCKET_SQL: Record<Bucket, string> = {
@@ -31,20 +32,20 @@ export const BUCKET_SQL: Record<Bucket, string> = {
   receivedDesk: "(d.received_at >= p.s and d.channel = 'desk')",
   receivedPost: "(d.received_at >= p.s and d.channel = 'post')",
   toProcess: ACTIVE,
-  processed: `(${CLOSED_IN} and d.clock_verdict in ('early', 'on_time', 'late'))`,
-  early: `(${CLOSED_IN} and d.clock_verdict = 'early')`,
-  onTime: `(${CLOSED_IN} and d.clock_verdict = 'on_time')`,
-  late: `(${CLOSED_IN} and d.clock_verdict = 'late')`,
+  processed: `(${CLOSED_IN} and c.verdict in ('early', 'on_time', 'late'))`,
+  early: `(${CLOSED_IN} and c.verdict = 'early')`,
+  onTime: `(${CLOSED_IN} and c.verdict = 'on_time')`,
+  late: `(${CLOSED_IN} and c.verdict = 'late')`,
   inProcess: OPEN_AT_END,
-  notYetDue: `(${OPEN_AT_END} and not coalesce(d.clock_due_at < p.t, false))`,
+  notYetDue: `(${OPEN_AT_END} and not coalesce(c.due_at < p.t, false))`,
   overdue: OVERDUE,
-  returned: '(d.clock_returned_at >= p.s and d.clock_returned_at < p.e)',
-  withdrawn: `(${CLOSED_IN} and d.clock_verdict = 'withdrawn')`,
-  stopped: `(${CLOSED_IN} and d.clock_verdict = 'stopped')`,
+  returned: '(c.returned_at >= p.s and c.returned_at < p.e)',
+  withdrawn: `(${CLOSED_IN} and c.verdict = 'withdrawn')`,
+  stopped: `(${CLOSED_IN} and c.verdict = 'stopped')`,
 };
 
 /** Dossiers that take part in a period at all (the join condition). */
-const IN_PERIOD = 'd.received_at < p.e and (d.clock_finished_at is null or d.clock_finished_at >= p.s or d.clock_returned_at >= p.s)';
+const IN_PERIOD = 'd.received_at < p.e and (c.finished_at is null or c.finished_at >= p.s or c.returned_at >= p.s)';
 
 export interface Period { label: string; start: Date; end: Date }
 
@@ -102,7 +103,7 @@ export async function statistics(db: Sql, q: StatisticsQuery, scope: Scope, peri
     `with ${periodsCte(1)}
      select p.label, ${byAgency ? 'd.handling_agency_id' : 'null::int'} as "agencyId", ${byProcedure ? 'd.procedure_code' : 'null::text'} as "procedureCode",
             grouping(${groups}) > 0 as total, ${counts} as counts
-       from dossier d join p on ${IN_PERIOD}
+       from dossier d left join dossier_clock c on c.dossier_id = d.id join p on ${IN_PERIOD}
       where ${scopeSql(5)}
       group by grouping sets ((p.label, ${groups}), (p.label))`,
     [...periodParams(periods, now), scope.agencyPath, scope.procedureCode ?? null]);
@@ -160,9 +161,9 @@ export async function bucketDossiers(db: Sql, bucket: Bucket, scope: Scope, peri
   const rows = await db.query<BucketItem & { total: number }>(
     `with ${periodsCte(1)}
      select d.code, p.label as period, a.code as "agencyCode", d.procedure_code as "procedureCode", d.channel, d.received_at as "receivedAt",
-            d.clock_due_at as "dueAt", d.clock_finished_at as "finishedAt", d.clock_returned_at as "returnedAt", d.clock_verdict as verdict,
+            c.due_at as "dueAt", c.finished_at as "finishedAt", c.returned_at as "returnedAt", c.verdict as verdict,
             count(*) over () as total
-       from dossier d join p on ${IN_PERIOD} join agency a on a.id = d.handling_agency_id
+       from dossier d left join dossier_clock c on c.dossier_id = d.id join p on ${IN_PERIOD} join agency a on a.id = d.handling_agency_id
       where ${scopeSql(5)} and ${BUCKET_SQL[bucket]}
       order by p.s, d.code
       limit $7 offset $8`,
@@ -173,7 +174,7 @@ export async function bucketDossiers(db: Sql, bucket: Bucket, scope: Scope, peri
 
 async function countBucket(db: Sql, bucket: Bucket, scope: Scope, periods: Period[], now: Date): Promise<number> {
   const row = await db.one<{ n: number }>(
-    `with ${periodsCte(1)} select count(*) as n from dossier d join p on ${IN_PERIOD} where ${scopeSql(5)} and ${BUCKET_SQL[bucket]}`,
+    `with ${periodsCte(1)} select count(*) as n from dossier d left join dossier_clock c on c.dossier_id = d.id join p on ${IN_PERIOD} where ${scopeSql(5)} and ${BUCKET_SQL[bucket]}`,
     [...periodParams(periods, now), scope.agencyPath, scope.procedureCode ?? null]);
   return row?.n ?? 0;
 }

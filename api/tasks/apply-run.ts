@@ -6,7 +6,7 @@ import { recordEvents, type DossierEventInput } from '../dossiers/record-events.
 import { STATUS } from '../dossiers/status.js';
 import { resolveStepAgency } from '../agencies/resolve-step-agency.js';
 import { conflict } from '../http/errors.js';
-import { CLOCK_SET, clockColumnsInTx, clockParams } from '../clock/materialise.js';
+import { CLOCK_UPSERT, clockColumnsInTx, clockParams } from '../clock/materialise.js';
 
 export interface RunTarget {
   dossier: DossierRow;
@@ -69,9 +69,9 @@ export async function applyRun(tx: Sql, services: Services, target: RunTarget, r
   if (run.ended) {
     event('returned', { note: run.end?.name ?? null, data: { endId: run.end?.elementId ?? null, nationalStatus: next.status, outcome: next.outcome } });
   }
-  // The stored clock fields (api/clock) follow the events written here, in the same statement.
+  // The stored clock (api/clock) follows the events written here, in the same statement.
   const clock = await clockColumnsInTx(tx, services, dossier, events, now);
-  await tx.query(`update dossier set status = $2, outcome = $3, finished_at = $4, returned_at = $5, ${CLOCK_SET(6)} where id = $1`,
+  await tx.query(`with d as (update dossier set status = $2, outcome = $3, finished_at = $4, returned_at = $5 where id = $1 returning id) ${CLOCK_UPSERT(6)}`,
     [dossier.id, next.status, next.outcome, next.finishedAt, next.returnedAt, ...clockParams(clock)]);
   Object.assign(dossier, next);
   await recordEvents(tx, events);

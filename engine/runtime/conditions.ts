@@ -16,7 +16,7 @@
  * `next(error)` or a throw stops the instance with a ProcessRunError.
  *
  * Evaluation is sandboxed: a vm context that receives only a JSON copy of `output` and `variables`
- * (no host objects, so no route back to `process`), with a time limit of 50 ms. One context serves
+ * (no host objects, so no route back to `process`), with a time limit (TIME_LIMIT_MS). One context serves
  * every evaluation of a ProcessRuntime (creating one costs ~1 ms of CPU plus its garbage, and ~10 ms
  * with the freezing below), so nothing an evaluation does may outlive it:
  *   - the body runs as a direct eval inside a function, so its `var` and function declarations are
@@ -34,12 +34,14 @@
  *   - a context whose evaluation timed out, or threw out of the evaluator itself, is thrown away.
  * A body that cannot loop or call anything but `next` (isBoundedBody: the usual comparisons of
  * `environment.output.decision`) runs without the time limit's watchdog thread, which costs ~0.1 ms of
- * CPU and more in wall time per evaluation, and can fire on a busy machine for the most trivial body.
+ * CPU and more in wall time per evaluation; its wall-clock limit can also fire on a busy machine for
+ * the most trivial body (it did at 50 ms).
  */
 import { Script, createContext, type Context } from 'node:vm';
 import type { SerializableContext } from 'moddle-context-serializer';
 
-const TIME_LIMIT_MS = 50;
+// A guard against loops, not a performance budget: on a busy node a tight limit failed ordinary conditions.
+const TIME_LIMIT_MS = 1_000;
 
 export const CONDITION_LANGUAGE = /^(javascript|js)$/i;
 

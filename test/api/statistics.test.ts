@@ -51,7 +51,8 @@ beforeAll(async () => {
     await recomputePass(app.services);
     const pending = await app.services.db.one<{ n: number }>(
       `select (select count(*) from clock_recompute_job where state in ('pending', 'running'))
-            + (select count(*) from dossier where clock_revision is null) as n`);
+            + (select count(*) from dossier_clock where revision is null)
+            + (select count(*) from dossier d where not exists (select 1 from dossier_clock c where c.dossier_id = d.id)) as n`);
     if (pending!.n === 0) break;
     await new Promise((r) => setTimeout(r, 50));
   }

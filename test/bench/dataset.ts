@@ -31,7 +31,7 @@ export async function generateDataset(url: string, dossiers: number): Promise<vo
              procs as (select array_agg(p.code order by p.code) codes, array_agg(d.id order by p.code) defs
                          from procedure p join lateral (select id from process_definition where process_id = p.process_id order by version desc limit 1) d on true),
              src as (
-               select s, c.ids[1 + (s * 7919) % array_length(c.ids, 1)] as agency,
+               select s, c.ids[1 + ((s::bigint * 7919) % array_length(c.ids, 1))::int] as agency,
                       1 + (s * 31) % array_length(p.codes, 1) as pi, p.codes, p.defs,
                       now() - make_interval(mins => (s * 37) % (60 * 24 * 365)) as received,
                       (s % 100) < 35 as open
