@@ -4,6 +4,7 @@ import { Migration20261203170908 } from './Migration20261203170908.js';
 import { Migration20261203171117 } from './Migration20261203171117.js';
 import { Migration20261203174249 } from './Migration20261203174249.js';
 import { Migration20261203183456 } from './Migration20261203183456.js';
+import { Migration20261203185945 } from './Migration20261203185945.js';
 
 /** Every migration, in order: loaded statically so the same list runs under tsx, vitest and node. Append new ones. */
 export const migrationsList = [
@@ -13,4 +14,5 @@ export const migrationsList = [
   { name: 'Migration20261203171117', class: Migration20261203171117 },
   { name: 'Migration20261203174249', class: Migration20261203174249 },
   { name: 'Migration20261203183456', class: Migration20261203183456 },
+  { name: 'Migration20261203185945', class: Migration20261203185945 },
 ];

@@ -122,9 +122,9 @@ export const RecomputeJobView = z.object({
   createdAt: Instant,
   startedAt: Instant.nullable(),
   finishedAt: Instant.nullable(),
-  /** What moved: the open dossiers whose legal due date or appointment changed (first 200 by dossier code). */
+  /** What moved: the open dossiers whose legal due date or appointment changed (first 200 by dossier code); appointments null when it did not move. */
   moves: z.array(z.object({
-    code: z.string(), oldDueAt: Instant.nullable(), newDueAt: Instant.nullable(), oldAppointmentAt: Instant, newAppointmentAt: Instant,
+    code: z.string(), oldDueAt: Instant.nullable(), newDueAt: Instant.nullable(), oldAppointmentAt: Instant.nullable(), newAppointmentAt: Instant.nullable(),
   })),
 });
 export type RecomputeJobView = z.infer<typeof RecomputeJobView>;

@@ -20,6 +20,13 @@ export const DossierClock = defineEntity({
   ],
   properties: {
     dossier: () => p.manyToOne(Dossier).mapToPk().primary().deleteRule('cascade'),
+    // Copies of the dossier's immutable inputs of the light recompute, so its walk over a million
+    // open dossiers reads this narrow table only: receipt instant, the limit frozen at receipt
+    // (dossier.clock_limit_*, or the procedure's for rows from before the clock), the definition.
+    receivedAt: p.datetime(),
+    limitValue: p.decimal('number').precision(8).scale(2),
+    limitUnit: p.string().length(20),
+    definitionId: p.integer(),
     /** early | on_time | late | withdrawn | stopped once closed; in_process while open (overdue = instant > due_at, never stored). */
     verdict: p.string().length(20).nullable(),
     /** The legal deadline (null while the clock waits for the citizen before it was reached). */

@@ -28,25 +28,28 @@ export interface ClockColumns {
 }
 
 /**
- * Writes the stored clock of the dossier(s) returned by a CTE named `d` (column `id`), values at
- * `$first…$first+8` in {@link clockParams} order: `with d as (update dossier … returning id) ${CLOCK_UPSERT(n)}`
+ * Writes the stored clock of the dossier returned by a CTE named `d` (column `id`), values at
+ * `$first…$first+12` in {@link clockParams} order: `with d as (update dossier … returning id) ${CLOCK_UPSERT(n)}`
  * — one statement with the officer's action. A node whose calendar is behind the database's
  * revision (nodes refresh every CALENDAR_REFRESH_MS) stores a null revision: the recompute worker
  * then recomputes the row on the current calendar.
  */
 export const CLOCK_UPSERT = (first: number) => {
   const $ = (k: number) => `$${first + k}`;
-  return `insert into dossier_clock as c (dossier_id, verdict, due_at, finished_at, returned_at, late_agency_ids, light, revision, computed_at, error)
+  return `insert into dossier_clock as c (dossier_id, verdict, due_at, finished_at, returned_at, late_agency_ids, light, revision, computed_at, error,
+                                          received_at, limit_value, limit_unit, definition_id)
     select d.id, ${$(0)}, ${$(1)}::timestamptz, ${$(2)}::timestamptz, ${$(3)}::timestamptz, ${$(4)}::int[], ${$(5)},
            case when (select r.revision from calendar_revision r where r.id = 1) > ${$(6)}::bigint then null else ${$(6)}::bigint end,
-           ${$(7)}::timestamptz, ${$(8)} from d
+           ${$(7)}::timestamptz, ${$(8)}, ${$(9)}::timestamptz, ${$(10)}::numeric, ${$(11)}, ${$(12)}::int from d
     on conflict (dossier_id) do update set verdict = excluded.verdict, due_at = excluded.due_at, finished_at = excluded.finished_at,
       returned_at = excluded.returned_at, late_agency_ids = excluded.late_agency_ids, light = excluded.light, revision = excluded.revision,
       computed_at = excluded.computed_at, error = excluded.error`;
 };
 
-export const clockParams = (c: ClockColumns) =>
-  [c.verdict, c.dueAt, c.finishedAt, c.returnedAt, c.lateAgencyIds, c.light, c.revision, c.computedAt, c.error];
+/** Parameters of {@link CLOCK_UPSERT}: the computed row, then the dossier's immutable inputs. */
+export const clockParams = (c: ClockColumns, d: Pick<DossierRow, 'receivedAt' | 'limitValue' | 'limitUnit' | 'definition'>) =>
+  [c.verdict, c.dueAt, c.finishedAt, c.returnedAt, c.lateAgencyIds, c.light, c.revision, c.computedAt, c.error,
+    d.receivedAt, Number(d.limitValue), d.limitUnit, d.definition];
 
 /**
  * Stored verdict: the final one once closed (early / on_time / late / withdrawn / stopped);

@@ -30,6 +30,12 @@ export const ClockRecomputeJob = defineEntity({
     /** Last progress write (every batch). */
     heartbeatAt: p.datetime().nullable(),
     error: p.text().nullable(),
+    /**
+     * The administrators' calendar rows when the job was created (date → kind). Compared with the
+     * previous job's, it gives the days that changed: only open dossiers whose counting window
+     * reaches one of them can move.
+     */
+    calendarDays: p.json<Record<string, string>>().nullable(),
     /** Where the time went (ms per phase: catchUp, dossiers, tasks) and what the light path handled. */
     detail: p.json<Record<string, number>>().nullable(),
     createdAt: p.datetime().defaultRaw('now()'),

@@ -9,15 +9,18 @@ import { ClockRecomputeJob } from './recompute-job.entity.js';
 export const ClockRecomputeMove = defineEntity({
   name: 'ClockRecomputeMove',
   tableName: 'clock_recompute_move',
+  // One row per dossier and job: a due date and an appointment moved by the same job share it.
+  uniques: [{ properties: ['job', 'dossier'] }],
   properties: {
     id: p.bigint('number').primary(),
     /** Null for the catch-up of dossiers written with a stale calendar outside a job. */
-    job: () => p.manyToOne(ClockRecomputeJob).mapToPk().nullable().index().deleteRule('cascade'),
+    job: () => p.manyToOne(ClockRecomputeJob).mapToPk().nullable().deleteRule('cascade'),
     dossier: () => p.manyToOne(Dossier).mapToPk().index().deleteRule('cascade'),
     oldDueAt: p.datetime().nullable(),
     newDueAt: p.datetime().nullable(),
-    oldAppointmentAt: p.datetime(),
-    newAppointmentAt: p.datetime(),
+    /** Both null when the appointment did not move (only the legal due date did). */
+    oldAppointmentAt: p.datetime().nullable(),
+    newAppointmentAt: p.datetime().nullable(),
     at: p.datetime().defaultRaw('now()'),
   },
 });

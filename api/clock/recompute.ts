@@ -147,6 +147,7 @@ type FullRow = DossierRow & { computedAt: Date | null; dueStored: Date | null };
 /** Dossiers with no `dossier_clock` row (from before the clock, or inserted by SQL), above this node's mark. */
 async function missing(services: Services, progress: Progress): Promise<void> {
   let after = checkedUpTo.get(services) ?? 0;
+  let inserted = 0;
   const top = (await services.db.one<{ id: number | null }>('select max(id) as id from dossier'))?.id ?? 0;
   while (after < top) {
     const rows = await services.db.query<FullRow>(
@@ -158,8 +159,11 @@ async function missing(services: Services, progress: Progress): Promise<void> {
     const { cal, revision } = snapshot(services);
     await timed(progress, 'missing', () => fullPath(services, cal, revision, null, rows, 'missing'));
     progress.done += rows.length;
+    inserted += rows.length;
   }
   checkedUpTo.set(services, top);
+  // Many rows at once (first start, an import): fresh statistics keep the plans of the walks right.
+  if (inserted >= 10_000) await services.db.query('analyze dossier_clock');
 }
 
 /** Stored clocks written by a node whose calendar was behind (revision null). */
@@ -182,12 +186,12 @@ async function stale(services: Services, jobId: number | null, progress: Progres
 
 interface OpenRow {
   id: number;
-  /** Instants as epoch ms (int8): parsing 20,000 × 4 timestamps into Dates costs more than the whole computation. */
+  /** Instants as epoch ms (int8): parsing 20,000 × 3 timestamps into Dates costs more than the whole computation. */
   receivedMs: number;
-  appointmentMs: number;
   dueMs: number | null;
   light: boolean;
   computedMs: number;
+  definition: number;
   limitValue: number;
   limitUnit: TimeLimit['unit'];
 }
@@ -196,26 +200,37 @@ interface OpenRow {
 const ms = (column: string) => `(extract(epoch from ${column}) * 1000)::int8`;
 const at = (column: string) => `to_timestamp(${column} / 1000.0)`;
 
+/** One batch of open stored clocks after `after`, read from dossier_clock alone in index order. */
+function readOpen(services: Services, after: number): Promise<OpenRow[]> {
+  return services.db.transaction(async (tx) => {
+    // The ordered partial-index walk whatever the statistics say (a table just filled has none,
+    // and sorting every open row for each batch is ruinous).
+    await tx.query('set local enable_sort = off; set local enable_bitmapscan = off');
+    return tx.query<OpenRow>(
+      `select c.dossier_id as id, ${ms('c.received_at')} as "receivedMs", ${ms('c.due_at')} as "dueMs", c.light and c.revision is not null as light,
+              ${ms('c.computed_at')} as "computedMs", c.definition_id as definition, c.limit_value as "limitValue", c.limit_unit as "limitUnit"
+         from dossier_clock c where c.finished_at is null and c.dossier_id > $1 order by c.dossier_id limit $2`,
+      [after, RECOMPUTE_BATCH]);
+  });
+}
+
+/**
+ * Every open dossier, in batches: the next batch is read while this one is computed and written
+ * (PostgreSQL and Node work at the same time), and the open tasks of a batch are written alongside
+ * its stored clocks. Then the appointments that fall on a day no longer worked.
+ */
 async function openDossiers(services: Services, jobId: number, progress: Progress, report: () => Promise<void>): Promise<void> {
-  let after = 0;
-  for (;;) {
-    // Only the partial index's own condition, so the plan is an ordered index scan whatever the statistics say.
-    const rows = await timed(progress, 'read', () => services.db.query<OpenRow>(
-      `select c.dossier_id as id, ${ms('d.received_at')} as "receivedMs", ${ms('d.appointment_at')} as "appointmentMs", ${ms('c.due_at')} as "dueMs",
-              c.light and c.revision is not null as light, ${ms('c.computed_at')} as "computedMs",
-              coalesce(d.clock_limit_value, (select lp.time_limit_value from procedure lp where lp.code = d.procedure_code)) as "limitValue",
-              coalesce(d.clock_limit_unit, (select lp.time_limit_unit from procedure lp where lp.code = d.procedure_code)) as "limitUnit"
-         from dossier_clock c join dossier d on d.id = c.dossier_id
-        where c.finished_at is null and c.dossier_id > $1 order by c.dossier_id limit $2`,
-      [after, RECOMPUTE_BATCH]));
-    if (!rows.length) return;
-    const first = rows[0]!.id;
-    after = rows[rows.length - 1]!.id;
+  const t0 = performance.now();
+  let next: Promise<OpenRow[]> | null = readOpen(services, 0);
+  while (next) {
+    const rows = await timed(progress, 'read', () => next!);
+    if (!rows.length) break;
+    next = rows.length === RECOMPUTE_BATCH ? readOpen(services, rows[rows.length - 1]!.id) : null;
     const { cal, revision } = snapshot(services);
     const now = services.clock();
 
     const heavy: number[] = [];
-    const ids: number[] = [], oldDue: (number | null)[] = [], newDue: number[] = [], oldApp: number[] = [], newApp: number[] = [], seen: number[] = [];
+    const ids: number[] = [], oldDue: (number | null)[] = [], newDue: number[] = [], seen: number[] = [];
     await timed(progress, 'compute', async () => {
       for (const r of rows) {
         if (!r.light) {
@@ -223,38 +238,96 @@ async function openDossiers(services: Services, jobId: number, progress: Progres
           continue;
         }
         const due = lightDue(cal, r.receivedMs, { value: Number(r.limitValue), unit: r.limitUnit });
-        const app = promisedAppointment(cal, r.appointmentMs, due);
-        if (due === r.dueMs && app === r.appointmentMs) continue;
-        ids.push(r.id); oldDue.push(r.dueMs); newDue.push(due); oldApp.push(r.appointmentMs); newApp.push(app); seen.push(r.computedMs);
+        if (due === r.dueMs) continue;
+        ids.push(r.id); oldDue.push(r.dueMs); newDue.push(due); seen.push(r.computedMs);
       }
     });
-    let moved = 0;
-    if (ids.length) {
-      const written = await timed(progress, 'write', () => services.db.query<{ id: number }>(
-        `with x as (select * from unnest($2::bigint[], $3::int8[], $4::int8[], $5::int8[], $6::int8[], $7::int8[]) as x(id, old_due, new_due, old_app, new_app, seen)),
-              w as (update dossier_clock c set due_at = ${at('x.new_due')}, revision = $8, computed_at = $9
-                      from x where c.dossier_id = x.id and c.finished_at is null and ${ms('c.computed_at')} = x.seen
-                    returning c.dossier_id as id),
-              a as (update dossier d set appointment_at = ${at('x.new_app')} from x
-                     where d.id = x.id and x.new_app <> x.old_app and d.id in (select id from w) returning d.id)
-         insert into clock_recompute_move (job_id, dossier_id, old_due_at, new_due_at, old_appointment_at, new_appointment_at, at)
-         select $1, x.id, ${at('x.old_due')}, ${at('x.new_due')}, ${at('x.old_app')}, ${at('x.new_app')}, now() from x join w on w.id = x.id
-         returning dossier_id as id`,
-        [jobId, ids, oldDue, newDue, oldApp, newApp, seen, revision, now]));
-      moved += written.length;
-    }
-    if (heavy.length) {
-      const full = await services.db.query<FullRow>(
-        `select ${DOSSIER_COLUMNS}, c.computed_at as "computedAt", c.due_at as "dueStored"
-           from dossier_clock c join dossier d on d.id = c.dossier_id where c.dossier_id = any($1::bigint[]) and c.finished_at is null order by c.dossier_id`,
-        [heavy]);
-      moved += await timed(progress, 'full', () => fullPath(services, cal, revision, jobId, full, 'open'));
-    }
+    const [moved, heavyMoved, tasksMoved] = await Promise.all([
+      ids.length ? timed(progress, 'write', () => writeLight(services, jobId, now, ids, oldDue, newDue, seen)) : 0,
+      heavy.length ? timed(progress, 'full', async () => {
+        const full = await services.db.query<FullRow>(
+          `select ${DOSSIER_COLUMNS}, c.computed_at as "computedAt", c.due_at as "dueStored"
+             from dossier_clock c join dossier d on d.id = c.dossier_id where c.dossier_id = any($1::bigint[]) and c.finished_at is null`, [heavy]);
+        return fullPath(services, cal, revision, jobId, full, 'open');
+      }) : 0,
+      timed(progress, 'tasks', () => openTasks(services, cal, rows)),
+    ]);
     progress.done += rows.length;
-    progress.moved += moved;
-    progress.tasksMoved += await timed(progress, 'tasks', () => openTasks(services, cal, first, after));
+    progress.moved += moved + heavyMoved;
+    progress.tasksMoved += tasksMoved;
     await report();
   }
+  progress.ms.dossiers = Math.round(performance.now() - t0);
+  progress.moved += await timed(progress, 'appointments', () => appointmentsOffDaysOff(services, jobId));
+}
+
+/**
+ * New legal due dates of light dossiers, guarded (unchanged since read), audited. The revision is
+ * left as it was (the last full computation's): the row then qualifies for a HOT update, with no
+ * index to touch — this is the statement a million-dossier recompute spends its time in.
+ */
+async function writeLight(services: Services, jobId: number, now: Date, ids: number[], oldDue: (number | null)[], newDue: number[], seen: number[]): Promise<number> {
+  // Nested loops on the primary key (a merge join would walk the index from its start for every batch).
+  const written = await services.db.transaction(async (tx) => {
+    await tx.query('set local enable_mergejoin = off; set local enable_hashjoin = off');
+    return tx.query<{ id: number }>(
+    `with x as (select * from unnest($2::bigint[], $3::int8[], $4::int8[], $5::int8[]) as x(id, old_due, new_due, seen)),
+          w as (update dossier_clock c set due_at = ${at('x.new_due')}, computed_at = $6
+                  from x where c.dossier_id = x.id and c.finished_at is null and ${ms('c.computed_at')} = x.seen
+                returning c.dossier_id as id)
+     insert into clock_recompute_move (job_id, dossier_id, old_due_at, new_due_at, at)
+     select $1, x.id, ${at('x.old_due')}, ${at('x.new_due')}, now() from x join w on w.id = x.id
+     on conflict (job_id, dossier_id) do update set new_due_at = excluded.new_due_at
+     returning dossier_id as id`,
+    [jobId, ids, oldDue, newDue, seen, now]);
+  });
+  return written.length;
+}
+
+/**
+ * The appointment rule for open dossiers (module doc): an appointment on a day that is not worked
+ * any more moves to the legal due date when later, else to the same time on the next working day.
+ * Appointments are only ever on working days, so the days to look at are the days off between the
+ * earliest and the latest appointment (an index range scan each, normally empty).
+ */
+async function appointmentsOffDaysOff(services: Services, jobId: number): Promise<number> {
+  const { cal } = snapshot(services);
+  const range = await services.db.one<{ lo: number | null; hi: number | null }>(
+    `select ${ms('min(appointment_at)')} as lo, ${ms('max(appointment_at)')} as hi from dossier`);
+  if (range?.lo == null || range.hi == null) return 0;
+  const tb = cal.dayTable;
+  const starts: number[] = [], ends: number[] = [];
+  for (let i = tb.indexOf(range.lo), last = tb.indexOf(range.hi); i <= last; i++) {
+    if (tb.working[i] !== 1) {
+      starts.push(tb.midnight[i]!);
+      ends.push(tb.midnight[i + 1] ?? tb.midnight[i]! + 86_400_000);
+    }
+  }
+  if (!starts.length) return 0;
+  const rows = await services.db.query<{ id: number; appMs: number; dueMs: number | null }>(
+    `select d.id, ${ms('d.appointment_at')} as "appMs", ${ms('c.due_at')} as "dueMs"
+       from unnest($1::int8[], $2::int8[]) as o(s, e)
+       join dossier d on d.appointment_at >= ${at('o.s')} and d.appointment_at < ${at('o.e')}
+       join dossier_clock c on c.dossier_id = d.id and c.finished_at is null and c.error is null`, [starts, ends]);
+  const ids: number[] = [], oldApp: number[] = [], newApp: number[] = [];
+  for (const r of rows) {
+    const app = promisedAppointment(cal, r.appMs, r.dueMs);
+    if (app === r.appMs) continue;
+    ids.push(r.id); oldApp.push(r.appMs); newApp.push(app);
+  }
+  if (!ids.length) return 0;
+  const moved = await services.db.query<{ id: number; inserted: boolean }>(
+    `with x as (select * from unnest($2::bigint[], $3::int8[], $4::int8[]) as x(id, old_app, new_app)),
+          w as (update dossier d set appointment_at = ${at('x.new_app')} from x
+                 where d.id = x.id and ${ms('d.appointment_at')} = x.old_app returning d.id)
+     insert into clock_recompute_move as m (job_id, dossier_id, old_due_at, new_due_at, old_appointment_at, new_appointment_at, at)
+     select $1, x.id, c.due_at, c.due_at, ${at('x.old_app')}, ${at('x.new_app')}, now()
+       from x join w on w.id = x.id join dossier_clock c on c.dossier_id = x.id
+     on conflict (job_id, dossier_id) do update set old_appointment_at = excluded.old_appointment_at, new_appointment_at = excluded.new_appointment_at
+     returning dossier_id as id, (xmax = 0) as inserted`,
+    [jobId, ids, oldApp, newApp]);
+  // A dossier whose due date moved in the same job was counted already.
+  return moved.filter((m) => m.inserted).length;
 }
 
 // ——— the full clock for a batch of dossiers ————————————————————————————————————————
@@ -294,8 +367,11 @@ async function fullPath(services: Services, cal: WorkingCalendar, revision: numb
     cols.app.push(app); cols.oldDue.push(r.dueStored); cols.oldApp.push(r.appointmentAt); cols.seen.push(r.computedAt?.getTime() ?? null);
   }
   const write = kind === 'missing'
-    ? `insert into dossier_clock (dossier_id, verdict, due_at, finished_at, returned_at, late_agency_ids, light, revision, computed_at, error)
-         select x.id, x.verdict, x.due, x.finished, x.returned, x.late::int[], x.light, $14, $15, x.error from x
+    ? `insert into dossier_clock (dossier_id, verdict, due_at, finished_at, returned_at, late_agency_ids, light, revision, computed_at, error,
+                                 received_at, limit_value, limit_unit, definition_id)
+         select x.id, x.verdict, x.due, x.finished, x.returned, x.late::int[], x.light, $14, $15, x.error, d.received_at,
+                coalesce(d.clock_limit_value, p.time_limit_value), coalesce(d.clock_limit_unit, p.time_limit_unit), d.definition_id
+           from x join dossier d on d.id = x.id join procedure p on p.code = d.procedure_code
        on conflict (dossier_id) do nothing returning dossier_id as id`
     : `update dossier_clock c set verdict = x.verdict, due_at = x.due, finished_at = x.finished, returned_at = x.returned,
               late_agency_ids = x.late::int[], light = x.light, revision = $14, computed_at = $15, error = x.error
@@ -308,9 +384,12 @@ async function fullPath(services: Services, cal: WorkingCalendar, revision: numb
           w as (${write}),
           a as (update dossier d set appointment_at = x.app from x
                  where d.id = x.id and d.appointment_at is distinct from x.app and d.id in (select id from w) returning d.id)
-     insert into clock_recompute_move (job_id, dossier_id, old_due_at, new_due_at, old_appointment_at, new_appointment_at, at)
-     select $1, x.id, x.old_due, x.due, x.old_app, x.app, now() from x join w on w.id = x.id
-      where x.finished is null and (x.old_app is distinct from x.app or (x.old_due is not null and x.old_due is distinct from x.due))
+     insert into clock_recompute_move as m (job_id, dossier_id, old_due_at, new_due_at, old_appointment_at, new_appointment_at, at)
+     select $1, x.id, x.old_due, x.due, case when x.old_app <> x.app then x.old_app end, case when x.old_app <> x.app then x.app end, now()
+       from x join w on w.id = x.id
+      where x.finished is null and (x.old_app <> x.app or (x.old_due is not null and x.old_due is distinct from x.due))
+     on conflict (job_id, dossier_id) do update set new_due_at = excluded.new_due_at,
+       old_appointment_at = coalesce(m.old_appointment_at, excluded.old_appointment_at), new_appointment_at = coalesce(excluded.new_appointment_at, m.new_appointment_at)
      returning dossier_id as id`,
     [jobId, cols.id, cols.verdict, cols.due, cols.finished, cols.returned, cols.late, cols.light, cols.error, cols.app, cols.oldDue, cols.oldApp,
       cols.seen, revision, now]);
@@ -319,12 +398,13 @@ async function fullPath(services: Services, cal: WorkingCalendar, revision: numb
 
 // ——— open tasks ———————————————————————————————————————————————————————————————————
 
-/** Due dates of the open tasks of open dossiers with ids in [from, to], from the model's step durations. */
-async function openTasks(services: Services, cal: WorkingCalendar, from: number, to: number): Promise<number> {
-  const tasks = await services.db.query<{ id: number; elementId: string; createdMs: number; dueMs: number | null; definition: number; agency: number }>(
-    `select t.id, t.element_id as "elementId", ${ms('t.created_at')} as "createdMs", ${ms('t.due_at')} as "dueMs", d.definition_id as definition, t.agency_id as agency
-       from task t join dossier d on d.id = t.dossier_id join dossier_clock c on c.dossier_id = t.dossier_id
-      where t.dossier_id between $1 and $2 and t.state = 'open' and c.finished_at is null`, [from, to]);
+/** Due dates of the open tasks of these open dossiers, from the model's step durations. */
+async function openTasks(services: Services, cal: WorkingCalendar, dossiers: ReadonlyArray<{ id: number; definition: number }>): Promise<number> {
+  const definitionOf = new Map(dossiers.map((d) => [d.id, d.definition]));
+  const tasks = (await services.db.query<{ id: number; dossier: number; elementId: string; createdMs: number; dueMs: number | null; agency: number }>(
+    `select t.id, t.dossier_id as dossier, t.element_id as "elementId", ${ms('t.created_at')} as "createdMs", ${ms('t.due_at')} as "dueMs", t.agency_id as agency
+       from task t where t.dossier_id = any($1::bigint[]) and t.state = 'open'`, [[...definitionOf.keys()]]))
+    .map((t) => ({ ...t, definition: definitionOf.get(t.dossier)! }));
   if (!tasks.length) return 0;
   const deadlines = calendarDeadlines(cal);
   const specs = new Map<string, Duration | undefined>();

@@ -132,11 +132,11 @@ clockRoutes.get('/admin/recompute-jobs/:id', async (ctx) => {
   const db = ctx.services.db;
   const job = await db.one<JobRow>(`select ${JOB_COLUMNS} from clock_recompute_job j where j.id = $1`, [id]);
   if (!job) throw notFound(`Không tìm thấy công việc tính lại hạn số ${id}`, `No recompute job ${id}`, 'id');
-  const moves = await db.query<{ code: string; oldDueAt: Date | null; newDueAt: Date | null; oldAppointmentAt: Date; newAppointmentAt: Date }>(
+  const moves = await db.query<{ code: string; oldDueAt: Date | null; newDueAt: Date | null; oldAppointmentAt: Date | null; newAppointmentAt: Date | null }>(
     `select d.code, m.old_due_at as "oldDueAt", m.new_due_at as "newDueAt", m.old_appointment_at as "oldAppointmentAt", m.new_appointment_at as "newAppointmentAt"
        from clock_recompute_move m join dossier d on d.id = m.dossier_id where m.job_id = $1 order by d.code limit 200`, [id]);
   ctx.body = jobView(job, moves.map((m) => ({
     code: m.code, oldDueAt: toIsoOrNull(m.oldDueAt), newDueAt: toIsoOrNull(m.newDueAt),
-    oldAppointmentAt: toIso(m.oldAppointmentAt), newAppointmentAt: toIso(m.newAppointmentAt),
+    oldAppointmentAt: toIsoOrNull(m.oldAppointmentAt), newAppointmentAt: toIsoOrNull(m.newAppointmentAt),
   })));
 });

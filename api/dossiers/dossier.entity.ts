@@ -14,6 +14,8 @@ export const Dossier = defineEntity({
   indexes: [
     { properties: ['handlingAgency', 'receivedAt'] },
     { properties: ['applicantIdNumber'] },
+    // The recompute finds appointments that fall on a day no longer worked (api/clock/recompute.ts).
+    { properties: ['appointmentAt'] },
   ],
   uniques: [{ properties: ['createdBy', 'idempotencyKey'] }],
   properties: {

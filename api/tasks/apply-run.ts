@@ -72,7 +72,7 @@ export async function applyRun(tx: Sql, services: Services, target: RunTarget, r
   // The stored clock (api/clock) follows the events written here, in the same statement.
   const clock = await clockColumnsInTx(tx, services, dossier, events, now);
   await tx.query(`with d as (update dossier set status = $2, outcome = $3, finished_at = $4, returned_at = $5 where id = $1 returning id) ${CLOCK_UPSERT(6)}`,
-    [dossier.id, next.status, next.outcome, next.finishedAt, next.returnedAt, ...clockParams(clock)]);
+    [dossier.id, next.status, next.outcome, next.finishedAt, next.returnedAt, ...clockParams(clock, dossier)]);
   Object.assign(dossier, next);
   await recordEvents(tx, events);
 }
